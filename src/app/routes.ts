@@ -1,0 +1,46 @@
+/** Hash routes: every page has its own link and the built app works from any static path. */
+export type Route =
+  | { name: 'home' }
+  | { name: 'lessons' }
+  | { name: 'lesson'; id: string; part: string | null }
+  | { name: 'flows' }
+  | { name: 'market' }
+  | { name: 'quiz' }
+  | { name: 'authoring' }
+  | { name: 'progress' }
+  | { name: 'notFound'; path: string };
+
+const SIMPLE = ['flows', 'market', 'quiz', 'authoring', 'progress', 'lessons'] as const;
+
+export function parseHash(hash: string): Route {
+  const path = decodeURIComponent(hash.replace(/^#/, '')).replace(/\/+$/, '');
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0) return { name: 'home' };
+  const [head, ...rest] = parts;
+  if (head === 'lessons' && rest.length >= 1 && rest.length <= 2) {
+    return { name: 'lesson', id: rest[0]!, part: rest[1] ?? null };
+  }
+  if (rest.length === 0) {
+    const simple = SIMPLE.find((s) => s === head);
+    if (simple) return { name: simple };
+  }
+  return { name: 'notFound', path };
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'lesson':
+      return `#/lessons/${route.id}${route.part ? `/${route.part}` : ''}`;
+    case 'notFound':
+      return `#/${route.path}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+/** The top-level navigation entry a route belongs to. */
+export function section(route: Route): string {
+  return route.name === 'lesson' ? 'lessons' : route.name;
+}

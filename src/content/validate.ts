@@ -1,0 +1,306 @@
+/**
+ * Validation of content files: YAML text in, typed data or positioned issues out. Issues carry a
+ * code and parameters, never prose: messages.ts turns them into `file:line:col  path  message`
+ * in the reader's language.
+ */
+import { toJSONSchema } from 'zod';
+import type * as z from 'zod';
+import { isMap } from 'yaml';
+import type { Document } from 'yaml';
+import { KINDS, type Kind, type Lesson } from './schema.ts';
+import { keyNodeAt, nodeAt, parseYaml, type RawIssue } from './yaml.ts';
+import { closest } from './suggest.ts';
+
+export interface ContentIssue {
+  file: string;
+  line: number;
+  col: number;
+  /** Where in the document, e.g. parts[2].body.zh; "." is the document itself. */
+  path: string;
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export type ContentData = { kind: 'lesson'; data: Lesson };
+
+export interface FileResult {
+  file: string;
+  kind: Kind | null;
+  content: ContentData | null;
+  issues: ContentIssue[];
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '.' : out;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** The schema reached by following `path` from `schema`, looking through wrappers. */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let current: z.ZodType | undefined = unwrap(schema);
+  for (const key of path) {
+    if (!current) return undefined;
+    const def = current._zod.def as unknown as Record<string, unknown>;
+    if (def.type === 'object' && typeof key === 'string') {
+      current = (def.shape as Record<string, z.ZodType>)[key];
+    } else if (def.type === 'array' && typeof key === 'number') {
+      current = def.element as z.ZodType;
+    } else {
+      return undefined;
+    }
+    current = current ? unwrap(current) : undefined;
+  }
+  return current;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (;;) {
+    const def = s._zod.def as unknown as Record<string, unknown>;
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') {
+      s = def.innerType as z.ZodType;
+    } else if (def.type === 'pipe') {
+      s = def.in as z.ZodType;
+    } else {
+      return s;
+    }
+  }
+}
+
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  const at = schemaAt(schema, path);
+  const def = at?._zod.def as unknown as Record<string, unknown> | undefined;
+  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+}
+
+interface Located {
+  offset: number;
+  path: readonly PropertyKey[];
+  code: string;
+  params: Record<string, string | number>;
+}
+
+function locate(
+  doc: Document.Parsed,
+  path: readonly PropertyKey[],
+  key?: string,
+): { offset: number } {
+  if (key !== undefined) {
+    const keyNode = keyNodeAt(doc, path, key);
+    if (keyNode?.range) return { offset: keyNode.range[0] };
+  }
+  // Walk up until a node exists: a missing field is reported at the mapping that lacks it.
+  for (let n = path.length; n >= 0; n--) {
+    const sub = path.slice(0, n);
+    const node = sub.length === 0 ? doc.contents : nodeAt(doc, sub);
+    if (node?.range) {
+      // For a field inside a mapping, point at the key, which is where an author looks.
+      if (n > 0 && n === path.length) {
+        const parent = path.slice(0, n - 1);
+        const last = path[n - 1];
+        if (typeof last === 'string') {
+          const keyNode = keyNodeAt(doc, parent, last);
+          if (keyNode?.range && !isMap(node)) return { offset: node.range[0] };
+        }
+      }
+      return { offset: node.range[0] };
+    }
+  }
+  return { offset: 0 };
+}
+
+function fromZod(
+  doc: Document.Parsed,
+  schema: z.ZodType,
+  value: unknown,
+  issue: z.core.$ZodIssue,
+): Located[] {
+  const path = issue.path;
+  const at = (
+    p: readonly PropertyKey[],
+    code: string,
+    params: Located['params'],
+    key?: string,
+  ) => ({
+    ...locate(doc, p, key),
+    path: key === undefined ? p : [...p, key],
+    code,
+    params,
+  });
+  const actual = valueAt(value, path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const suggestion = closest(key, knownKeys(schema, path));
+        return suggestion
+          ? at(path, 'unknownKeyHint', { key, suggestion }, key)
+          : at(path, 'unknownKey', { key }, key);
+      });
+    case 'invalid_type': {
+      if (actual === undefined) {
+        const key = path[path.length - 1];
+        return [at(path.slice(0, -1), 'required', { key: String(key ?? '') })].map((l) => ({
+          ...l,
+          path,
+        }));
+      }
+      if (issue.expected === 'int') return [at(path, 'integer', {})];
+      return [at(path, 'type', { expected: issue.expected, received: typeName(actual) })];
+    }
+    case 'too_small': {
+      const origin = issue.origin;
+      if (origin === 'string') return [at(path, 'tooSmallString', {})];
+      if (origin === 'array' || origin === 'set')
+        return [at(path, 'tooSmallArray', { min: Number(issue.minimum) })];
+      return [at(path, 'tooSmallNumber', range(schema, path, Number(issue.minimum)))];
+    }
+    case 'too_big': {
+      const origin = issue.origin;
+      if (origin === 'string') return [at(path, 'tooBigString', { max: Number(issue.maximum) })];
+      if (origin === 'array' || origin === 'set')
+        return [at(path, 'tooBigArray', { max: Number(issue.maximum) })];
+      return [at(path, 'tooBigNumber', range(schema, path, undefined, Number(issue.maximum)))];
+    }
+    case 'invalid_format':
+      return [at(path, 'format', { format: 'id' })];
+    case 'invalid_value':
+      return [at(path, 'oneOf', { values: issue.values.map((v) => String(v)).join(', ') })];
+    default:
+      return [at(path, 'invalid', {})];
+  }
+}
+
+function range(
+  schema: z.ZodType,
+  path: readonly PropertyKey[],
+  min?: number,
+  max?: number,
+): Record<string, number | string> {
+  const sub = schemaAt(schema, path);
+  const json = sub ? (toJSONSchema(sub) as { minimum?: number; maximum?: number }) : {};
+  return { min: min ?? json.minimum ?? '−∞', max: max ?? json.maximum ?? '∞' };
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = value;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(v, key)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/** Validate one file's text. `file` is the name used in messages. */
+export function validateText(file: string, text: string): FileResult {
+  const parsed = parseYaml(text);
+  const position = (offset: number) => {
+    if (offset < 0) return { line: 1, col: 1 };
+    const pos = parsed.lines.linePos(offset);
+    return { line: pos.line, col: pos.col };
+  };
+  const fail = (issues: Located[] | RawIssue[]): FileResult => ({
+    file,
+    kind: null,
+    content: null,
+    issues: issues.map((i) => ({
+      file,
+      ...position(i.offset),
+      path: 'path' in i ? formatPath(i.path) : '.',
+      code: i.code,
+      params: i.params,
+    })),
+  });
+  if (parsed.issues.length > 0 || !parsed.doc) return fail(parsed.issues);
+  const doc = parsed.doc;
+  const value = parsed.value;
+
+  const kindValue =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>).kind
+      : undefined;
+  let kind: Kind = 'lesson';
+  if (kindValue !== undefined) {
+    const known = Object.keys(KINDS) as Kind[];
+    if (typeof kindValue !== 'string' || !known.includes(kindValue as Kind)) {
+      const suggestion = closest(String(kindValue), known);
+      return fail([
+        {
+          ...locate(doc, ['kind']),
+          path: ['kind'],
+          code: 'unknownKind',
+          params: {
+            kind: String(kindValue),
+            values: suggestion ? suggestion : known.join(', '),
+          },
+        },
+      ]);
+    }
+    kind = kindValue as Kind;
+  }
+
+  const schema = KINDS[kind];
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const located = result.error.issues.flatMap((issue) => fromZod(doc, schema, value, issue));
+    located.sort((a, b) => a.offset - b.offset);
+    return { ...fail(located), kind };
+  }
+  return { file, kind, content: { kind, data: result.data } as ContentData, issues: [] };
+}
+
+/** Checks across files: ids unique across the chapter, order unique, id matches the file name. */
+export function checkLessons(results: FileResult[], texts: Map<string, string>): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const seenIds = new Map<string, string>();
+  const seenOrder = new Map<number, string>();
+  for (const r of results) {
+    if (r.content?.kind !== 'lesson') continue;
+    const lesson = r.content.data;
+    const parsed = parseYaml(texts.get(r.file) ?? '');
+    const doc = parsed.doc;
+    const where = (path: PropertyKey[]) => {
+      const node = doc ? nodeAt(doc, path) : undefined;
+      const pos = parsed.lines.linePos(node?.range?.[0] ?? 0);
+      return { file: r.file, line: pos.line, col: pos.col, path: formatPath(path) };
+    };
+    const base = r.file.split(/[\\/]/).pop() ?? r.file;
+    const expected = base.replace(/^\d+-/, '').replace(/\.ya?ml$/, '');
+    if (expected !== lesson.id) {
+      issues.push({ ...where(['id']), code: 'idMismatch', params: { id: lesson.id, expected } });
+    }
+    const claim = (id: string, path: PropertyKey[]) => {
+      const here = where(path);
+      const before = seenIds.get(id);
+      if (before) issues.push({ ...here, code: 'duplicateId', params: { id, where: before } });
+      else seenIds.set(id, `${here.file}:${here.line}:${here.col}`);
+    };
+    const orderBefore = seenOrder.get(lesson.order);
+    if (orderBefore) {
+      issues.push({
+        ...where(['order']),
+        code: 'orderTaken',
+        params: { order: lesson.order, where: orderBefore },
+      });
+    } else {
+      const w = where(['order']);
+      seenOrder.set(lesson.order, `${w.file}:${w.line}:${w.col}`);
+    }
+    claim(lesson.id, ['id']);
+    lesson.parts.forEach((part, i) => {
+      claim(part.id, ['parts', i, 'id']);
+      part.points.forEach((point, j) => claim(point.id, ['parts', i, 'points', j, 'id']));
+    });
+  }
+  return issues;
+}

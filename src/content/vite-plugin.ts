@@ -1,0 +1,45 @@
+/**
+ * Vite plugin: content YAML files (lessons/, scenarios/) become validated JSON modules. An invalid
+ * file fails the build, the dev server and the tests with `file:line:col  path  message`.
+ * `?meta` on a lesson gives only what the table of contents needs, so the first page stays small.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { formatIssue } from './messages.ts';
+import { collectFiles, nodeTranslator, systemLang, validateFiles, CONTENT_DIRS } from './node.ts';
+import { lessonMeta } from './schema.ts';
+import { validateText } from './validate.ts';
+
+export function contentPlugin(): Plugin {
+  let root = process.cwd();
+  const t = nodeTranslator(systemLang(process.env.CONTENT_LANG));
+  const report = (issues: Parameters<typeof formatIssue>[0][]) =>
+    issues.map((i) => formatIssue(i, t)).join('\n');
+  return {
+    name: 'ecsim-content',
+    enforce: 'pre',
+    configResolved(config) {
+      root = config.root;
+    },
+    buildStart() {
+      const dirs = CONTENT_DIRS.map((d) => resolve(root, d));
+      const files = collectFiles(dirs.filter((d) => existsSync(d)));
+      const { files: results } = validateFiles(files, root);
+      const issues = results.flatMap((r) => r.issues);
+      for (const f of files) this.addWatchFile(f);
+      if (issues.length > 0) this.error(`Invalid content:\n${report(issues)}`);
+    },
+    load(id) {
+      const [file = '', query] = id.split('?');
+      if (!/\.ya?ml$/.test(file)) return null;
+      const name = relative(root, file);
+      if (!CONTENT_DIRS.some((d) => name.startsWith(`${d}/`))) return null;
+      const result = validateText(name, readFileSync(file, 'utf8'));
+      if (!result.content) this.error(`Invalid content:\n${report(result.issues)}`);
+      const { content } = result;
+      const data = query === 'meta' ? lessonMeta(content.data) : content.data;
+      return { code: `export default ${JSON.stringify(data)};\n`, map: null };
+    },
+  };
+}

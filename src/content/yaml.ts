@@ -1,0 +1,178 @@
+/**
+ * Safe YAML parsing with source positions. Content files are untrusted (../SECURITY in the repo's
+ * docs): no anchors or aliases, no custom tags, no duplicate keys, no prototype keys, a size cap
+ * and a depth cap. YAML warnings are errors. Positions come from a LineCounter so that every
+ * problem can be reported as file:line:col.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+
+export const MAX_FILE_BYTES = 256 * 1024;
+export const MAX_DEPTH = 32;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface RawIssue {
+  /** Character offset into the source, or -1 when the problem has no place (e.g. file size). */
+  offset: number;
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export interface ParsedYaml {
+  doc: Document.Parsed | null;
+  value: unknown;
+  lines: LineCounter;
+  issues: RawIssue[];
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** Depth of the deepest collection, found without recursion so a hostile file cannot blow the stack. */
+function depthOf(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      if (depth > max) max = depth;
+      if (max > MAX_DEPTH) return max;
+      for (const item of node.items) stack.push([item, depth + 1]);
+    } else if (isPair(node)) {
+      stack.push([node.value, depth - 1]);
+    }
+  }
+  return max;
+}
+
+export function parseYaml(text: string): ParsedYaml {
+  const lines = new LineCounter();
+  const size = byteLength(text);
+  if (size > MAX_FILE_BYTES) {
+    return {
+      doc: null,
+      value: undefined,
+      lines,
+      issues: [
+        {
+          offset: -1,
+          code: 'tooLarge',
+          params: { size: Math.ceil(size / 1024), max: MAX_FILE_BYTES / 1024 },
+        },
+      ],
+    };
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, {
+      lineCounter: lines,
+      uniqueKeys: true,
+      merge: false,
+      schema: 'core',
+      customTags: [],
+      prettyErrors: false,
+      strict: true,
+      stringKeys: true,
+    });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return { doc: null, value: undefined, lines, issues: [tooDeep(0)] };
+    }
+    throw error;
+  }
+  const issues: RawIssue[] = [];
+  const problems = [...doc.errors, ...doc.warnings];
+  // The parser recurses per level: a hostile file nested thousands deep overflows it. Say so once.
+  const overflow = problems.find((e) => /call stack/i.test(e.message));
+  if (overflow) return { doc: null, value: undefined, lines, issues: [tooDeep(overflow.pos[0])] };
+  for (const e of problems) {
+    const offset = e.pos[0];
+    if (e.code === 'DUPLICATE_KEY') {
+      issues.push({ offset, code: 'duplicateKey', params: { key: keyAt(text, offset) } });
+    } else if (e.code === 'TAG_RESOLVE_FAILED') {
+      issues.push({ offset, code: 'tag', params: { tag: tagAt(text, offset) } });
+    } else {
+      issues.push({ offset, code: 'yaml', params: { detail: firstLine(e.message) } });
+    }
+  }
+  if (issues.length > 0) return { doc, value: undefined, lines, issues };
+
+  if (depthOf(doc.contents) > MAX_DEPTH) {
+    return { doc, value: undefined, lines, issues: [tooDeep(0)] };
+  }
+
+  visit(doc, {
+    Alias(_key, node) {
+      issues.push({ offset: node.range?.[0] ?? 0, code: 'alias', params: {} });
+    },
+    Node(_key, node) {
+      if (node.anchor) issues.push({ offset: node.range?.[0] ?? 0, code: 'alias', params: {} });
+      if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+        issues.push({ offset: node.range?.[0] ?? 0, code: 'tag', params: { tag: node.tag } });
+      }
+    },
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && RESERVED_KEYS.has(String(pair.key.value))) {
+        issues.push({
+          offset: pair.key.range?.[0] ?? 0,
+          code: 'reservedKey',
+          params: { key: String(pair.key.value) },
+        });
+      }
+    },
+  });
+  if (issues.length > 0) return { doc, value: undefined, lines, issues };
+
+  // No aliases are left, so toJS cannot expand a bomb; maxAliasCount 0 makes sure of it.
+  const value = doc.toJS({ maxAliasCount: 0 });
+  return { doc, value, lines, issues };
+}
+
+function tooDeep(offset: number): RawIssue {
+  return { offset, code: 'tooDeep', params: { max: MAX_DEPTH } };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function keyAt(text: string, offset: number): string {
+  const rest = text.slice(offset, offset + 80);
+  const m = /^\s*["']?([^"':\n]+)/.exec(rest);
+  return m?.[1]?.trim() ?? '?';
+}
+
+function tagAt(text: string, offset: number): string {
+  const m = /^!\S*/.exec(text.slice(offset, offset + 80));
+  return m?.[0] ?? '!';
+}
+
+/** The node at a path of keys and indexes, or undefined when the path does not exist. */
+export function nodeAt(doc: Document.Parsed, path: readonly PropertyKey[]): YamlNode | undefined {
+  let node: unknown = doc.contents;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+      node = pair?.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+    } else {
+      return undefined;
+    }
+    if (node === undefined || node === null) return undefined;
+  }
+  return isAlias(node) ? undefined : (node as YamlNode | undefined);
+}
+
+/** The key node of `key` in the mapping at `path`. */
+export function keyNodeAt(
+  doc: Document.Parsed,
+  path: readonly PropertyKey[],
+  key: string,
+): YamlNode | undefined {
+  const map = path.length === 0 ? doc.contents : nodeAt(doc, path);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+  return (pair?.key as YamlNode | undefined) ?? undefined;
+}

@@ -1,0 +1,24 @@
+import { mount } from 'svelte';
+import App from './app/App.svelte';
+import { startRouter } from './app/router.svelte.ts';
+import { initSettings } from './state/settings.svelte.ts';
+import { initProgress, watchOtherTabs } from './state/progress.svelte.ts';
+import './app/app.css';
+
+initProgress();
+watchOtherTabs();
+startRouter();
+
+// A lazily loaded chunk can vanish when a new version is deployed under an open page:
+// reload once to get the new files, but never loop.
+window.addEventListener('vite:preloadError', (event) => {
+  if (sessionStorage.getItem('ecsim.reloaded') !== '1') {
+    sessionStorage.setItem('ecsim.reloaded', '1');
+    event.preventDefault();
+    location.reload();
+  }
+});
+window.addEventListener('load', () => sessionStorage.removeItem('ecsim.reloaded'));
+
+// Strings first (one small file), then the app: no flash of untranslated keys.
+void initSettings().then(() => mount(App, { target: document.getElementById('app')! }));

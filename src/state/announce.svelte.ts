@@ -1,0 +1,16 @@
+/** The polite live region's message. One writer: `announce`. The App shell renders it. */
+const state = $state({ message: '', serial: 0 });
+
+export const announcement = {
+  get message(): string {
+    return state.message;
+  },
+  get serial(): number {
+    return state.serial;
+  },
+};
+
+export function announce(message: string): void {
+  state.message = message;
+  state.serial += 1;
+}

@@ -1,0 +1,53 @@
+/**
+ * The one sanitising renderer: Markdown → HTML through marked, then DOMPurify. It is the only
+ * source of HTML that may reach {@html} (Markdown.svelte); author text may be hostile.
+ * Images and embedded content are dropped (nothing in a file may reach the network); links keep
+ * only http(s), mailto and in-app hash targets, and external ones open in a new tab.
+ */
+import DOMPurify from 'dompurify';
+import { Marked } from 'marked';
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const SAFE_HREF = /^(?:https?:|mailto:|#)/i;
+let hooked = false;
+
+function ensureHooks(): void {
+  if (hooked) return;
+  hooked = true;
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') ?? '';
+      if (!SAFE_HREF.test(href.trim())) node.removeAttribute('href');
+      else if (/^https?:/i.test(href.trim())) {
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer');
+      }
+    }
+  });
+}
+
+export function renderMarkdown(source: string): string {
+  ensureHooks();
+  const html = marked.parse(source) as string;
+  return DOMPurify.sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: [
+      'img',
+      'svg',
+      'math',
+      'style',
+      'form',
+      'input',
+      'button',
+      'iframe',
+      'video',
+      'audio',
+      'picture',
+      'source',
+      'object',
+      'embed',
+    ],
+    FORBID_ATTR: ['style', 'id', 'class', 'srcset', 'src'],
+  });
+}
