@@ -63,6 +63,8 @@ export function parseYaml(text: string): ParsedYaml {
       ],
     };
   }
+  const deep = lexicalDepth(text);
+  if (deep >= 0) return { doc: null, value: undefined, lines, issues: [tooDeep(deep)] };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, {
@@ -127,6 +129,48 @@ export function parseYaml(text: string): ParsedYaml {
   // No aliases are left, so toJS cannot expand a bomb; maxAliasCount 0 makes sure of it.
   const value = doc.toJS({ maxAliasCount: 0 });
   return { doc, value, lines, issues };
+}
+
+/**
+ * A cheap scan before parsing: the offset where flow brackets or block indentation get more than
+ * twice MAX_DEPTH deep, or -1. It over-counts a little (brackets inside plain text, indented
+ * lines of a block scalar), hence the margin; the exact check runs after parsing.
+ */
+function lexicalDepth(text: string): number {
+  const limit = MAX_DEPTH * 2;
+  let flow = 0;
+  let quote: string | null = null;
+  const indents: number[] = [];
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (lineStart) {
+      if (c === ' ') {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== '\n' && c !== '#' && flow === 0 && quote === null) {
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length > limit) return i;
+      }
+    }
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+    } else if (quote !== null) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      if (flow > 0) quote = c;
+    } else if (c === '[' || c === '{') {
+      if (++flow > limit) return i;
+    } else if ((c === ']' || c === '}') && flow > 0) {
+      flow--;
+    }
+  }
+  return -1;
 }
 
 function tooDeep(offset: number): RawIssue {

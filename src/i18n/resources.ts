@@ -1,6 +1,6 @@
 /** The UI string resources. Chinese is the default; both files must have the same keys. */
-import zhCN from './zh-CN.json';
-import en from './en.json';
+import zhCN from './zh-CN.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

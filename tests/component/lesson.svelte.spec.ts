@@ -1,0 +1,49 @@
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import LessonPage from '../../src/features/lessons/LessonPage.svelte';
+import { progress } from '../../src/state/progress.svelte.ts';
+import { setLang } from '../../src/state/settings.svelte.ts';
+
+const route = (id: string) => ({ name: 'lesson' as const, id, part: null });
+
+describe('the lesson reader', () => {
+  it('shows a section with its parts, key points and neighbours', async () => {
+    render(LessonPage, { route: route('process') });
+    expect(screen.getByRole('heading', { level: 1, name: '电子商务流程' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: '1.1 电子商务交易流程' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '1.2 电子商务支付流程' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '1.3 电子商务物流流程' })).toBeInTheDocument();
+    expect(screen.getAllByRole('complementary', { name: '本部分要点' })).toHaveLength(3);
+    expect(screen.getByRole('link', { name: /下一节：电子商务运作模式/ })).toHaveAttribute(
+      'href',
+      '#/lessons/models',
+    );
+    expect(screen.queryByRole('link', { name: /上一节/ })).toBeNull();
+  });
+
+  it('marks a section as read and back, through the progress store', async () => {
+    const user = userEvent.setup();
+    render(LessonPage, { route: route('models') });
+    await user.click(await screen.findByRole('button', { name: '标记为已读' }));
+    expect(progress.isRead('models')).toBe(true);
+    expect(screen.getByRole('button', { name: '取消已读' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '取消已读' }));
+    expect(progress.isRead('models')).toBe(false);
+  });
+
+  it('switches the lesson text to English', async () => {
+    render(LessonPage, { route: route('security-law') });
+    await screen.findByRole('heading', { name: /4\.1/ });
+    await setLang('en');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Security and legal issues' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Mark as read' })).toBeInTheDocument();
+  });
+
+  it('says so when a section does not exist', () => {
+    render(LessonPage, { route: route('nope') });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('没有找到这一节课程。');
+  });
+});

@@ -1,0 +1,62 @@
+import { render } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import Markdown from '../../src/ui/Markdown.svelte';
+import { renderMarkdown } from '../../src/ui/markdown.ts';
+
+const PAYLOADS = [
+  '<script>window.hacked = 1</script>',
+  '<img src=x onerror="window.hacked = 1">',
+  '[click](javascript:window.hacked=1)',
+  '[click](JaVaScRiPt:window.hacked=1)',
+  '[click](  javascript:window.hacked=1)',
+  '[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '<a href="javascript:alert(1)">x</a>',
+  '<svg><script>alert(1)</script></svg>',
+  '<svg onload=alert(1)>',
+  '<iframe src="https://example.com"></iframe>',
+  '<details open ontoggle=alert(1)>',
+  '<div style="background:url(javascript:alert(1))">x</div>',
+  '<form action="https://example.com"><button>go</button></form>',
+  '![x](https://example.com/track.png)',
+  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+  '<a href="#" onclick="alert(1)">x</a>',
+  '<img src="x" id="app">',
+];
+
+describe('the one sanitising Markdown renderer', () => {
+  it.each(PAYLOADS)('neutralises %s', (payload) => {
+    const html = renderMarkdown(payload);
+    const box = document.createElement('div');
+    box.innerHTML = html;
+    for (const el of box.querySelectorAll('*')) {
+      for (const attr of el.attributes) {
+        expect(attr.name.startsWith('on'), `${attr.name} on ${el.tagName}`).toBe(false);
+        expect(/^\s*(javascript|data|vbscript):/i.test(attr.value), attr.value).toBe(false);
+      }
+    }
+    expect(box.querySelector('script, iframe, img, svg, math, form, style')).toBeNull();
+    expect(box.querySelector('[style], [id]')).toBeNull();
+  });
+
+  it('keeps ordinary teaching Markdown: lists, emphasis, tables, quotes, safe links', () => {
+    const html = renderMarkdown(
+      '1. **下单**\n2. 支付\n\n| 模式 | 例子 |\n|---|---|\n| B2C | 京东 |\n\n> 想一想\n\n[课程](#/lessons/process) [外链](https://example.com)',
+    );
+    const box = document.createElement('div');
+    box.innerHTML = html;
+    expect(box.querySelectorAll('ol li')).toHaveLength(2);
+    expect(box.querySelector('strong')?.textContent).toBe('下单');
+    expect(box.querySelector('table td')?.textContent).toBe('B2C');
+    expect(box.querySelector('blockquote')).not.toBeNull();
+    expect(box.querySelector('a[href="#/lessons/process"]')).not.toBeNull();
+    const external = box.querySelector('a[href="https://example.com"]');
+    expect(external?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('renders through the component without running anything', () => {
+    (window as unknown as Record<string, unknown>).hacked = undefined;
+    const { container } = render(Markdown, { source: PAYLOADS.join('\n\n') });
+    expect(container.querySelector('.prose')).not.toBeNull();
+    expect((window as unknown as Record<string, unknown>).hacked).toBeUndefined();
+  });
+});

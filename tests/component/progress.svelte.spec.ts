@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import StorageBanner from '../../src/features/progress/StorageBanner.svelte';
+import ProgressPage from '../../src/features/progress/ProgressPage.svelte';
+import {
+  ASIDE_PREFIX,
+  PROGRESS_KEY,
+  exportProgress,
+  initProgress,
+  markLessonRead,
+  progress,
+} from '../../src/state/progress.svelte.ts';
+import { FakeStorage, memoryStore } from './helpers.ts';
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/progress/${name}`, 'utf8');
+const route = { name: 'progress' as const };
+
+describe('progress that cannot be stored normally', () => {
+  it('storage that throws on every call: works in memory and says so', () => {
+    initProgress(memoryStore(new FakeStorage({ read: true, write: true })));
+    render(StorageBanner);
+    expect(screen.getByRole('alert')).toHaveTextContent('浏览器不允许保存数据');
+    markLessonRead('process');
+    expect(progress.isRead('process')).toBe(true);
+  });
+
+  it('a full storage (quota exceeded on write): keeps the change in memory and says so', async () => {
+    initProgress(memoryStore(new FakeStorage({ write: true })));
+    render(StorageBanner);
+    expect(screen.queryByRole('alert')).toBeNull();
+    markLessonRead('process');
+    expect(progress.isRead('process')).toBe(true);
+    expect(await screen.findByRole('alert')).toHaveTextContent('存储已满');
+  });
+
+  it('corrupt data is kept aside, never deleted, and offered for download', () => {
+    const backend = new FakeStorage();
+    const raw = fixture('corrupt.txt');
+    backend.data.set(PROGRESS_KEY, raw);
+    initProgress(memoryStore(backend));
+    render(StorageBanner);
+    expect(screen.getByRole('alert')).toHaveTextContent('原始数据已另外保存');
+    expect(screen.getByRole('button', { name: '下载原始数据' })).toBeInTheDocument();
+    const aside = [...backend.data].find(([key]) => key.startsWith(ASIDE_PREFIX));
+    expect(aside?.[1]).toBe(raw);
+    markLessonRead('models');
+    expect(JSON.parse(backend.data.get(PROGRESS_KEY)!).lessons).toHaveProperty('models');
+    expect(aside && backend.data.get(aside[0])).toBe(raw);
+  });
+
+  it('corrupt data that cannot be copied aside is not overwritten', () => {
+    const raw = fixture('corrupt.txt');
+    const backend = new FakeStorage({ write: true });
+    backend.data.set(PROGRESS_KEY, raw);
+    initProgress(memoryStore(backend));
+    render(StorageBanner);
+    expect(screen.getByRole('alert')).toHaveTextContent('本次不会写入浏览器存储');
+    markLessonRead('models');
+    expect(backend.data.get(PROGRESS_KEY)).toBe(raw);
+  });
+
+  it('data from a newer app is never overwritten', () => {
+    const raw = fixture('newer.json');
+    const backend = new FakeStorage();
+    backend.data.set(PROGRESS_KEY, raw);
+    initProgress(memoryStore(backend));
+    render(StorageBanner);
+    expect(screen.getByRole('alert')).toHaveTextContent('格式版本 99');
+    markLessonRead('process');
+    expect(progress.isRead('process')).toBe(true);
+    expect(backend.data.get(PROGRESS_KEY)).toBe(raw);
+  });
+
+  it('a second tab’s write is not lost by this tab’s next change', () => {
+    const backend = new FakeStorage();
+    initProgress(memoryStore(backend));
+    markLessonRead('process');
+    // Another tab marks "models" directly in storage.
+    const other = JSON.parse(backend.data.get(PROGRESS_KEY)!);
+    other.lessons.models = { readAt: '2026-11-24T00:00:00.000Z' };
+    backend.data.set(PROGRESS_KEY, JSON.stringify(other));
+    markLessonRead('platforms');
+    const saved = JSON.parse(backend.data.get(PROGRESS_KEY)!);
+    expect(Object.keys(saved.lessons).sort()).toEqual(['models', 'platforms', 'process']);
+  });
+});
+
+describe('My progress page', () => {
+  it('lists what has been read', () => {
+    markLessonRead('process');
+    render(ProgressPage, { route });
+    expect(screen.getByText('已读 1 / 4 节')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar')).toHaveAttribute('value', '1');
+  });
+
+  it('imports an exported file by merging, and reports what was added', async () => {
+    const user = userEvent.setup();
+    markLessonRead('process');
+    render(ProgressPage, { route });
+    const file = new File([fixture('v1.json')], 'progress.json', { type: 'application/json' });
+    await user.upload(screen.getByLabelText('导入学习记录'), file);
+    expect(await screen.findByText('已导入：新增 1 条记录。')).toBeInTheDocument();
+    expect(progress.isRead('models')).toBe(true);
+    expect(progress.isRead('process')).toBe(true);
+  });
+
+  it.each([
+    ['not-json.json', '{oops', '文件不是有效的 JSON。'],
+    ['other.json', '{"version":1,"hello":"world"}', '文件不是本应用导出的学习记录。'],
+    ['newer.json', fixture('newer.json'), '格式版本 99'],
+  ])('refuses %s with a reason and changes nothing', async (name, text, reason) => {
+    const user = userEvent.setup();
+    markLessonRead('process');
+    const before = exportProgress();
+    render(ProgressPage, { route });
+    await user.upload(screen.getByLabelText('导入学习记录'), new File([text], name));
+    expect(await screen.findByText(new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toBeInTheDocument();
+    expect(exportProgress()).toBe(before);
+  });
+
+  it('exports a file that imports back to the same record', () => {
+    markLessonRead('security-law');
+    const text = exportProgress();
+    initProgress(memoryStore());
+    expect(progress.isRead('security-law')).toBe(false);
+    render(ProgressPage, { route });
+    expect(JSON.parse(text)).toMatchObject({ format: 'ecsim-progress', version: 1 });
+  });
+});

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/content/messages.ts';
+import { collectFiles, nodeTranslator, validateFiles } from '../../src/content/node.ts';
+import { checkLessons, validateText } from '../../src/content/validate.ts';
+import { parseYaml } from '../../src/content/yaml.ts';
+import { closest, distance } from '../../src/content/suggest.ts';
+
+const en = nodeTranslator('en');
+const zh = nodeTranslator('zh-CN');
+const fixture = (name: string) => `tests/fixtures/content/${name}`;
+const messages = (name: string, t = en) => {
+  const text = readFileSync(fixture(name), 'utf8');
+  return validateText(fixture(name), text).issues.map((i) => formatIssue(i, t));
+};
+
+describe('the chapter content', () => {
+  it('every lesson file in lessons/ is valid, with unique ids across files', () => {
+    const { files } = validateFiles(collectFiles(['lessons']));
+    expect(files.map((f) => f.file)).toEqual([
+      'lessons/01-process.yaml',
+      'lessons/02-models.yaml',
+      'lessons/03-platforms.yaml',
+      'lessons/04-security-law.yaml',
+    ]);
+    expect(files.flatMap((f) => f.issues.map((i) => formatIssue(i, en)))).toEqual([]);
+  });
+});
+
+describe('golden messages: file:line:col  path  message', () => {
+  it('reports every problem of a broken lesson, in English', () => {
+    const f = fixture('99-broken-lesson.yaml');
+    expect(messages('99-broken-lesson.yaml')).toEqual([
+      `${f}:1:1  title  missing required field title`,
+      `${f}:1:5  id  wrong format: use lowercase letters, digits and hyphens only, e.g. transaction-flow`,
+      `${f}:2:8  order  must be at least 1 (allowed range 1–99)`,
+      `${f}:3:1  titel  unknown field titel; did you mean title?`,
+      `${f}:4:16  summary.zh  must not be empty`,
+      `${f}:5:13  objectives  needs at least 1 item(s)`,
+      `${f}:9:27  parts[0].body.fr  unknown field fr`,
+      `${f}:10:31  parts[0].points[0].title  expected a mapping (key: value), found a number`,
+    ]);
+  });
+
+  it('reports the same problems in Chinese', () => {
+    const f = fixture('99-broken-lesson.yaml');
+    expect(messages('99-broken-lesson.yaml', zh)).toEqual([
+      `${f}:1:1  title  缺少必填字段 title`,
+      `${f}:1:5  id  格式不对：只能使用小写字母、数字和连字符，例如 transaction-flow`,
+      `${f}:2:8  order  应不小于 1（允许范围 1–99）`,
+      `${f}:3:1  titel  未知字段 titel，你是不是想写 title？`,
+      `${f}:4:16  summary.zh  不能为空`,
+      `${f}:5:13  objectives  至少需要 1 项`,
+      `${f}:9:27  parts[0].body.fr  未知字段 fr`,
+      `${f}:10:31  parts[0].points[0].title  应为映射（键: 值），实际是数字`,
+    ]);
+  });
+
+  it.each([
+    [
+      'alias.yaml',
+      [
+        '1:7  .  anchors and aliases (& and *) are not allowed',
+        '2:4  .  anchors and aliases (& and *) are not allowed',
+      ],
+    ],
+    ['duplicate-key.yaml', ['2:1  .  the key a appears twice']],
+    [
+      'custom-tag.yaml',
+      ['1:4  .  custom tag !!js/function is not allowed', '2:4  .  custom tag !foo is not allowed'],
+    ],
+    ['proto-key.yaml', ['1:1  .  the key __proto__ is not allowed']],
+    ['unknown-kind.yaml', ['1:7  kind  unknown file kind lesso; expected one of: lesson']],
+    [
+      'syntax.yaml',
+      [
+        '2:1  .  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      ],
+    ],
+  ])('%s', (name, expected) => {
+    expect(messages(name)).toEqual(expected.map((e) => `${fixture(name)}:${e}`));
+  });
+
+  it('checks across files: id must match the file name, ids and order unique', () => {
+    const text = readFileSync(fixture('01-valid.yaml'), 'utf8');
+    const a = validateText('lessons/01-valid.yaml', text);
+    const b = validateText('lessons/02-other.yaml', text);
+    expect(a.issues).toEqual([]);
+    const texts = new Map([
+      ['lessons/01-valid.yaml', text],
+      ['lessons/02-other.yaml', text],
+    ]);
+    expect(checkLessons([a, b], texts).map((i) => formatIssue(i, en))).toEqual([
+      'lessons/02-other.yaml:2:5  id  the id valid must match the file name (other)',
+      'lessons/02-other.yaml:3:8  order  order 1 is already used by lessons/01-valid.yaml:3:8',
+      'lessons/02-other.yaml:2:5  id  the id valid is used twice; it is already used at lessons/01-valid.yaml:2:5',
+      'lessons/02-other.yaml:9:9  parts[0].id  the id only-part is used twice; it is already used at lessons/01-valid.yaml:9:9',
+      'lessons/02-other.yaml:15:15  parts[0].points[0].id  the id only-point is used twice; it is already used at lessons/01-valid.yaml:15:15',
+    ]);
+  });
+});
+
+describe('hostile files are refused quickly and harmlessly', () => {
+  const timed = (text: string) => {
+    const start = performance.now();
+    const result = validateText('hostile.yaml', text);
+    return { result, ms: performance.now() - start };
+  };
+
+  it('an alias bomb', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 9; i++) {
+      const prev = String.fromCharCode(97 + i);
+      const next = String.fromCharCode(98 + i);
+      lines.push(
+        `${next}: &${next} [*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev},*${prev}]`,
+      );
+    }
+    const { result, ms } = timed(lines.join('\n'));
+    expect(result.content).toBeNull();
+    expect(result.issues[0]?.code).toBe('alias');
+    expect(ms).toBeLessThan(200);
+  });
+
+  it('20,000 levels of nesting', () => {
+    const { result, ms } = timed(`a: ${'['.repeat(20_000)}${']'.repeat(20_000)}`);
+    expect(result.issues.map((i) => i.code)).toEqual(['tooDeep']);
+    expect(ms).toBeLessThan(200);
+  });
+
+  it('300 levels of block mappings', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+    const { result, ms } = timed(text);
+    expect(result.content).toBeNull();
+    expect(result.issues.map((i) => i.code)).toContain('tooDeep');
+    expect(ms).toBeLessThan(200);
+  });
+
+  it('a file over the size cap', () => {
+    const { result, ms } = timed(`a: "${'x'.repeat(300 * 1024)}"`);
+    expect(result.issues.map((i) => i.code)).toEqual(['tooLarge']);
+    expect(ms).toBeLessThan(200);
+  });
+
+  it('__proto__ and constructor keys pollute nothing', () => {
+    const result = validateText(
+      'p.yaml',
+      '__proto__: { polluted: 1 }\nconstructor: { prototype: { polluted: 1 } }\n',
+    );
+    expect(result.content).toBeNull();
+    expect(result.issues.map((i) => i.code)).toEqual(['reservedKey', 'reservedKey', 'reservedKey']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('merge keys are not expanded', () => {
+    const parsed = parseYaml('base: { a: 1 }\nother:\n  <<: { b: 2 }\n');
+    expect(parsed.value).toEqual({ base: { a: 1 }, other: { '<<': { b: 2 } } });
+  });
+});
+
+describe('did you mean', () => {
+  it('counts a swap of neighbouring letters as one edit', () => {
+    expect(distance('titel', 'title')).toBe(1);
+    expect(distance('summery', 'summary')).toBe(1);
+  });
+  it('suggests only close candidates', () => {
+    expect(closest('titel', ['id', 'title', 'parts'])).toBe('title');
+    expect(closest('objectivs', ['objectives', 'order'])).toBe('objectives');
+    expect(closest('fr', ['zh', 'en'])).toBeUndefined();
+  });
+});

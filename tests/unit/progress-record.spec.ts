@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  checkCurrent,
+  countAdded,
+  emptyRecord,
+  mergeRecords,
+  readRecord,
+  setLessonRead,
+  type Migration,
+} from '../../src/state/progress/record.ts';
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/progress/${name}`, 'utf8');
+const NOW = '2026-11-24T12:00:00.000Z';
+
+describe('reading saved progress', () => {
+  it('reads every shipped shape (v1)', () => {
+    const result = readRecord(fixture('v1.json'));
+    expect(result).toMatchObject({ status: 'ok', migrated: false });
+    if (result.status !== 'ok') return;
+    expect(Object.keys(result.record.lessons)).toEqual(['process', 'models']);
+  });
+
+  it('keeps the raw text of corrupt data', () => {
+    const raw = fixture('corrupt.txt');
+    expect(readRecord(raw)).toEqual({ status: 'corrupt', raw, reason: 'json' });
+    expect(readRecord('[1,2]')).toMatchObject({ status: 'corrupt', raw: '[1,2]' });
+    expect(readRecord('{"version":"one"}')).toMatchObject({ status: 'corrupt', reason: 'version' });
+  });
+
+  it('recognises data from a newer app and does not try to read it', () => {
+    const raw = fixture('newer.json');
+    expect(readRecord(raw)).toEqual({ status: 'newer', raw, version: 99 });
+  });
+
+  it('treats nothing saved as empty', () => {
+    expect(readRecord(null)).toEqual({ status: 'empty' });
+    expect(readRecord('')).toEqual({ status: 'empty' });
+  });
+
+  it('rebuilds records from known keys only: no prototype pollution', () => {
+    const result = readRecord(fixture('polluting.json'));
+    expect(result.status).toBe('corrupt');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const ok = checkCurrent({ ...JSON.parse(fixture('v1.json')), extra: 1 });
+    expect(typeof ok).toBe('object');
+    expect(ok).not.toHaveProperty('extra');
+  });
+
+  it('rejects malformed fields with a reason', () => {
+    const base = JSON.parse(fixture('v1.json'));
+    expect(checkCurrent({ ...base, format: 'other' })).toBe('format');
+    expect(checkCurrent({ ...base, lessons: [] })).toBe('lessons');
+    expect(checkCurrent({ ...base, lessons: { Bad: { readAt: NOW } } })).toBe('lessons.Bad');
+    expect(checkCurrent({ ...base, lessons: { ok: { readAt: 'yesterday' } } })).toBe(
+      'lessons.ok.readAt',
+    );
+  });
+});
+
+describe('the migration chain', () => {
+  // A stand-in history: v1 stored a list of read ids, v2 a map, v3 (current) adds a format tag.
+  const chain: Record<number, Migration> = {
+    1: (old) => ({
+      lessons: Object.fromEntries((old.read as string[]).map((id) => [id, { readAt: NOW }])),
+      updatedAt: old.updatedAt,
+    }),
+    2: (old) => ({ ...old, format: 'ecsim-progress' }),
+  };
+  const check = (value: Record<string, unknown>) => {
+    const { version: _v, ...rest } = value;
+    return checkCurrent({ ...rest, version: 1 });
+  };
+
+  it('upgrades an old record step by step to the current version', () => {
+    const v1 = JSON.stringify({ version: 1, updatedAt: NOW, read: ['process', 'models'] });
+    const result = readRecord(v1, chain, 3, check);
+    expect(result).toMatchObject({ status: 'ok', migrated: true });
+    if (result.status === 'ok')
+      expect(Object.keys(result.record.lessons)).toEqual(['process', 'models']);
+  });
+
+  it('keeps the raw text when a step is missing or throws', () => {
+    const v1 = JSON.stringify({ version: 1, updatedAt: NOW, read: 'not a list' });
+    expect(readRecord(v1, chain, 3, check)).toMatchObject({ status: 'corrupt', raw: v1 });
+    expect(readRecord(v1, {}, 3, check)).toMatchObject({
+      status: 'corrupt',
+      reason: 'no migration from 1',
+    });
+  });
+});
+
+describe('changing progress', () => {
+  it('marks and unmarks a lesson; the first reading time is kept', () => {
+    const a = setLessonRead(emptyRecord(NOW), 'process', true, NOW);
+    const b = setLessonRead(a, 'process', true, '2026-12-01T00:00:00.000Z');
+    expect(b.lessons.process?.readAt).toBe(NOW);
+    expect(setLessonRead(b, 'process', false, NOW).lessons).toEqual({});
+  });
+
+  it('merging loses nothing from either side', () => {
+    const mine = setLessonRead(emptyRecord(NOW), 'process', true, '2026-11-02T00:00:00.000Z');
+    const file = setLessonRead(
+      setLessonRead(emptyRecord(NOW), 'process', true, '2026-11-01T00:00:00.000Z'),
+      'models',
+      true,
+      NOW,
+    );
+    const merged = mergeRecords(mine, file, NOW);
+    expect(merged.lessons).toEqual({
+      process: { readAt: '2026-11-01T00:00:00.000Z' },
+      models: { readAt: NOW },
+    });
+    expect(countAdded(mine, merged)).toBe(1);
+  });
+});

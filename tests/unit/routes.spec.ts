@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseHash, section } from '../../src/app/routes.ts';
+
+describe('hash routes', () => {
+  it.each([
+    ['', { name: 'home' }],
+    ['#/', { name: 'home' }],
+    ['#/lessons', { name: 'lessons' }],
+    ['#/lessons/process', { name: 'lesson', id: 'process', part: null }],
+    ['#/lessons/process/payment-flow', { name: 'lesson', id: 'process', part: 'payment-flow' }],
+    ['#/flows', { name: 'flows' }],
+    ['#/market/', { name: 'market' }],
+    ['#/quiz', { name: 'quiz' }],
+    ['#/authoring', { name: 'authoring' }],
+    ['#/progress', { name: 'progress' }],
+    ['#/nowhere', { name: 'notFound', path: '/nowhere' }],
+    ['#/progress/extra', { name: 'notFound', path: '/progress/extra' }],
+  ])('%s', (hash, route) => {
+    expect(parseHash(hash)).toEqual(route);
+  });
+
+  it('every route has a link that leads back to it', () => {
+    for (const hash of ['#/', '#/lessons', '#/lessons/models/b2c', '#/progress', '#/flows']) {
+      expect(href(parseHash(hash))).toBe(hash);
+    }
+  });
+
+  it('a lesson belongs to the Lessons navigation entry', () => {
+    expect(section(parseHash('#/lessons/models'))).toBe('lessons');
+  });
+});

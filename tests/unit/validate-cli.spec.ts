@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+function validate(...args: string[]) {
+  const run = spawnSync(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'scripts/validate.ts', ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' },
+    },
+  );
+  return { code: run.status, out: run.stdout.trim().split('\n'), err: run.stderr };
+}
+
+describe('npm run validate', () => {
+  it('checks lessons/ and scenarios/ by default: a line per file, a total, exit 0', () => {
+    const { code, out } = validate();
+    expect(out).toEqual([
+      'lessons/01-process.yaml  OK (lesson)',
+      'lessons/02-models.yaml  OK (lesson)',
+      'lessons/03-platforms.yaml  OK (lesson)',
+      'lessons/04-security-law.yaml  OK (lesson)',
+      'Checked 4 file(s): 4 lesson(s); 0 error(s).',
+    ]);
+    expect(code).toBe(0);
+  }, 20_000);
+
+  it('prints every error as file:line:col  path  message and exits 1', () => {
+    const { code, out } = validate(
+      'tests/fixtures/content/duplicate-key.yaml',
+      'tests/fixtures/content/01-valid.yaml',
+    );
+    expect(out).toEqual([
+      'tests/fixtures/content/duplicate-key.yaml  1 error(s)',
+      '  tests/fixtures/content/duplicate-key.yaml:2:1  .  the key a appears twice',
+      'tests/fixtures/content/01-valid.yaml  OK (lesson)',
+      'Checked 2 file(s): 1 lesson(s); 1 error(s).',
+    ]);
+    expect(code).toBe(1);
+  }, 20_000);
+
+  it('speaks Chinese with --lang zh, and reports a missing path', () => {
+    const { code, out, err } = validate(
+      '--lang',
+      'zh',
+      'tests/fixtures/content/syntax.yaml',
+      'no/such/file.yaml',
+    );
+    expect(err).toContain('no/such/file.yaml:1:1  .  找不到这个文件或文件夹');
+    expect(out.at(-1)).toBe('共检查 1 个文件：—；错误 2 处。');
+    expect(code).toBe(1);
+  }, 20_000);
+});
