@@ -2,11 +2,12 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { contentPlugin } from './src/content/vite-plugin.ts';
+import { chunkReport } from './scripts/chunk-report.ts';
 
 export default defineConfig({
   // Relative base: the built app works from any static host and any sub-path.
   base: './',
-  plugins: [contentPlugin(), svelte()],
+  plugins: [contentPlugin(), svelte(), chunkReport()],
   build: {
     target: 'es2022',
     sourcemap: false,

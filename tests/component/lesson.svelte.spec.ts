@@ -11,10 +11,12 @@ describe('the lesson reader', () => {
   it('shows a section with its parts, key points and neighbours', async () => {
     render(LessonPage, { route: route('process') });
     expect(screen.getByRole('heading', { level: 1, name: '电子商务流程' })).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { name: '1.1 电子商务交易流程' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: '1.1 电子商务交易流程' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '1.2 电子商务支付流程' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '1.3 电子商务物流流程' })).toBeInTheDocument();
-    expect(screen.getAllByRole('complementary', { name: '本部分要点' })).toHaveLength(3);
+    expect(screen.getAllByRole('heading', { level: 3, name: '本部分要点' })).toHaveLength(3);
     expect(screen.getByRole('link', { name: /下一节：电子商务运作模式/ })).toHaveAttribute(
       'href',
       '#/lessons/models',

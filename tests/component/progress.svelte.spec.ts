@@ -116,7 +116,9 @@ describe('My progress page', () => {
     const before = exportProgress();
     render(ProgressPage, { route });
     await user.upload(screen.getByLabelText('导入学习记录'), new File([text], name));
-    expect(await screen.findByText(new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toBeInTheDocument();
+    expect(
+      await screen.findByText(new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
+    ).toBeInTheDocument();
     expect(exportProgress()).toBe(before);
   });
 

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axe, launch, openPage } from './browser.ts';
+
+const base = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ROUTES = [
+  '#/',
+  '#/lessons',
+  '#/lessons/process',
+  '#/lessons/models',
+  '#/lessons/platforms',
+  '#/lessons/security-law',
+  '#/flows',
+  '#/market',
+  '#/quiz',
+  '#/authoring',
+  '#/progress',
+  '#/no-such-page',
+];
+
+const NAV = {
+  'zh-CN': ['首页', '课程', '流程', '模拟市场', '案例测验', '场景编写', '学习记录'],
+  en: ['Home', 'Lessons', 'Flows', 'Marketplace', 'Cases & Quizzes', 'Authoring', 'My progress'],
+};
+
+async function h1(page: Page): Promise<string> {
+  const heading = page.locator('main h1');
+  await heading.waitFor();
+  return (await heading.textContent())?.trim() ?? '';
+}
+
+describe.each(['zh-CN', 'en'] as const)('every route in %s', (lang) => {
+  it('opens with a heading, the right language, no errors and no axe violations', async () => {
+    const { context, page, errors } = await openPage(browser, lang);
+    const report: string[] = [];
+    for (const route of ROUTES) {
+      await page.goto(`${base}${route}`);
+      const title = await h1(page);
+      expect(title, route).not.toBe('');
+      if (route.startsWith('#/lessons/')) await page.locator('main .part h2').first().waitFor();
+      expect(await page.getAttribute('html', 'lang'), route).toBe(lang);
+      const nav = await page.getByRole('navigation').first().getByRole('link').allTextContents();
+      expect(
+        nav.map((s) => s.trim()),
+        route,
+      ).toEqual(NAV[lang]);
+      report.push(...(await axe(page)).map((v) => `${route}: ${v}`));
+    }
+    expect(report).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('passes axe in the dark colour scheme too', async () => {
+    const { context, page } = await openPage(browser, lang, { colorScheme: 'dark' });
+    const report: string[] = [];
+    for (const route of ['#/', '#/lessons/models', '#/progress', '#/flows']) {
+      await page.goto(`${base}${route}`);
+      await h1(page);
+      if (route.startsWith('#/lessons/')) await page.locator('main .part h2').first().waitFor();
+      report.push(...(await axe(page)).map((v) => `${route}: ${v}`));
+    }
+    expect(report).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('language', () => {
+  it('switches at once, everywhere, and is remembered after a reload', async () => {
+    const { context, page, errors } = await openPage(browser, 'zh-CN');
+    await page.goto(`${base}#/lessons/process`);
+    expect(await h1(page)).toBe('电子商务流程');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E-commerce processes' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.title()).toBe('E-commerce processes · E-commerce Teaching Simulator');
+    await page.reload();
+    expect(await h1(page)).toBe('E-commerce processes');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { level: 1, name: '电子商务流程' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('reading a lesson', () => {
+  it('is counted in My progress after a reload', async () => {
+    const { context, page, errors } = await openPage(browser, 'zh-CN');
+    await page.goto(`${base}#/lessons/platforms`);
+    await page.getByRole('button', { name: '标记为已读' }).click();
+    await page.getByRole('button', { name: '取消已读' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: '取消已读' }).waitFor();
+    await page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: '学习记录' })
+      .click();
+    expect(await h1(page)).toBe('学习记录');
+    await page.getByText('已读 1 / 4 节').waitFor();
+    const row = page.getByRole('listitem').filter({ hasText: '电子商务平台' });
+    expect(await row.textContent()).toContain('✓');
+    await page.goto(`${base}#/`);
+    await page.getByRole('link', { name: '继续学习：电子商务流程' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a part from its own link, and pages through sections', async () => {
+    const { context, page, errors } = await openPage(browser, 'en');
+    await page.goto(`${base}#/lessons/process/logistics-flow`);
+    const part = page.getByRole('heading', { name: '1.3 The logistics flow' });
+    await part.waitFor();
+    await page.waitForFunction(() => {
+      const top = document.getElementById('part-logistics-flow')?.getBoundingClientRect().top;
+      return top !== undefined && Math.abs(top) < 50;
+    });
+    await page.getByRole('link', { name: /Next: Business models/ }).click();
+    expect(await h1(page)).toBe('Business models');
+    expect(page.url()).toContain('#/lessons/models');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('works by keyboard alone: skip link, navigation, mark as read', async () => {
+    const { context, page, errors } = await openPage(browser, 'zh-CN');
+    await page.goto(`${base}#/`);
+    await h1(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Forward through the page to the first lesson link, then open it.
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (text.includes('从第 1 节开始')) break;
+    }
+    await page.keyboard.press('Enter');
+    expect(await h1(page)).toBe('电子商务流程');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    const button = page.getByRole('button', { name: '标记为已读' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '取消已读' }).waitFor();
+    expect(await page.locator('[aria-live="polite"]').textContent()).toContain(
+      '已将“电子商务流程”记为已读',
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('saved progress that cannot be read', () => {
+  it('is kept aside, the student is told, and the app keeps working', async () => {
+    const { context, page, errors } = await openPage(browser, 'en');
+    await page.goto(`${base}#/`);
+    await h1(page);
+    await page.evaluate(() => localStorage.setItem('ecsim.progress', '{"format":"ecsim-progr'));
+    await page.reload();
+    await page
+      .getByRole('alert')
+      .getByText(/kept aside, not deleted/)
+      .waitFor();
+    const kept = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('ecsim.progress.unreadable.'))
+        .map((k) => localStorage.getItem(k)),
+    );
+    expect(kept).toEqual(['{"format":"ecsim-progr']);
+    await page.goto(`${base}#/lessons/models`);
+    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await page.getByRole('button', { name: 'Mark as unread' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('from a newer version is never overwritten', async () => {
+    const { context, page } = await openPage(browser, 'en');
+    const newer = '{"format":"ecsim-progress","version":7,"lessons":{}}';
+    await page.goto(`${base}#/`);
+    await h1(page);
+    await page.evaluate((v) => localStorage.setItem('ecsim.progress', v), newer);
+    await page.goto(`${base}#/lessons/models`);
+    await page.reload();
+    await page
+      .getByRole('alert')
+      .getByText(/format version 7/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await page.getByRole('button', { name: 'Mark as unread' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('ecsim.progress'))).toBe(newer);
+    await context.close();
+  });
+});
