@@ -17,24 +17,30 @@ const HEAVY = [
   /node_modules\/yaml\//,
 ];
 
+/** @type {Record<string, import('./chunk-report.ts').ChunkInfo>} */
 const report = JSON.parse(readFileSync('dist/.vite/chunks.json', 'utf8'));
-const entry = Object.keys(report).find((f) => report[f].isEntry);
+const entry = Object.keys(report).find((f) => report[f]?.isEntry);
 if (!entry) throw new Error('no entry chunk in dist/.vite/chunks.json');
 
+/** @type {Set<string>} */
 const home = new Set();
+/** @param {string} file */
 const visit = (file) => {
+  const chunk = report[file];
+  if (!chunk) throw new Error(`unknown chunk ${file}`);
   if (home.has(file)) return;
   home.add(file);
-  for (const dep of report[file].imports) visit(dep);
+  for (const dep of chunk.imports) visit(dep);
 };
 visit(entry);
 // The default language's strings load before the first paint.
 const zh = [...home]
-  .flatMap((f) => report[f].dynamicImports)
+  .flatMap((f) => report[f]?.dynamicImports ?? [])
   .find((f) => /zh-CN-[\w-]+\.js$/.test(f));
 if (!zh) throw new Error('the Chinese strings chunk was not found');
 visit(zh);
 
+/** @param {string} file */
 const gz = (file) => gzipSync(readFileSync(`dist/${file}`)).length;
 let total = 0;
 const lines = [];
@@ -44,7 +50,7 @@ for (const file of home) {
   lines.push(`  ${(size / 1024).toFixed(1).padStart(6)} KB  ${file}`);
 }
 const heavy = [...home].flatMap((f) =>
-  report[f].modules.filter((m) => HEAVY.some((r) => r.test(m))),
+  (report[f]?.modules ?? []).filter((m) => HEAVY.some((r) => r.test(m))),
 );
 
 console.log('Home page JavaScript (gzip):');

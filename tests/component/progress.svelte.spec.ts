@@ -15,7 +15,6 @@ import {
 import { FakeStorage, memoryStore } from './helpers.ts';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/progress/${name}`, 'utf8');
-const route = { name: 'progress' as const };
 
 describe('progress that cannot be stored normally', () => {
   it('storage that throws on every call: works in memory and says so', () => {
@@ -90,7 +89,7 @@ describe('progress that cannot be stored normally', () => {
 describe('My progress page', () => {
   it('lists what has been read', () => {
     markLessonRead('process');
-    render(ProgressPage, { route });
+    render(ProgressPage);
     expect(screen.getByText('已读 1 / 4 节')).toBeInTheDocument();
     expect(screen.getByRole('progressbar')).toHaveAttribute('value', '1');
   });
@@ -98,7 +97,7 @@ describe('My progress page', () => {
   it('imports an exported file by merging, and reports what was added', async () => {
     const user = userEvent.setup();
     markLessonRead('process');
-    render(ProgressPage, { route });
+    render(ProgressPage);
     const file = new File([fixture('v1.json')], 'progress.json', { type: 'application/json' });
     await user.upload(screen.getByLabelText('导入学习记录'), file);
     expect(await screen.findByText('已导入：新增 1 条记录。')).toBeInTheDocument();
@@ -114,7 +113,7 @@ describe('My progress page', () => {
     const user = userEvent.setup();
     markLessonRead('process');
     const before = exportProgress();
-    render(ProgressPage, { route });
+    render(ProgressPage);
     await user.upload(screen.getByLabelText('导入学习记录'), new File([text], name));
     expect(
       await screen.findByText(new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
@@ -127,7 +126,7 @@ describe('My progress page', () => {
     const text = exportProgress();
     initProgress(memoryStore());
     expect(progress.isRead('security-law')).toBe(false);
-    render(ProgressPage, { route });
+    render(ProgressPage);
     expect(JSON.parse(text)).toMatchObject({ format: 'ecsim-progress', version: 1 });
   });
 });
