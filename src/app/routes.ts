@@ -4,6 +4,7 @@ export type Route =
   | { name: 'lessons' }
   | { name: 'lesson'; id: string; part: string | null }
   | { name: 'flows' }
+  | { name: 'flow'; id: string; step: string | null }
   | { name: 'market' }
   | { name: 'quiz' }
   | { name: 'authoring' }
@@ -20,6 +21,9 @@ export function parseHash(hash: string): Route {
   if (head === 'lessons' && rest.length >= 1 && rest.length <= 2) {
     return { name: 'lesson', id: rest[0]!, part: rest[1] ?? null };
   }
+  if (head === 'flows' && rest.length >= 1 && rest.length <= 2) {
+    return { name: 'flow', id: rest[0]!, step: rest[1] ?? null };
+  }
   if (rest.length === 0) {
     const simple = SIMPLE.find((s) => s === head);
     if (simple) return { name: simple };
@@ -33,6 +37,8 @@ export function href(route: Route): string {
       return '#/';
     case 'lesson':
       return `#/lessons/${route.id}${route.part ? `/${route.part}` : ''}`;
+    case 'flow':
+      return `#/flows/${route.id}${route.step ? `/${route.step}` : ''}`;
     case 'notFound':
       return `#/${route.path}`;
     default:
@@ -42,5 +48,7 @@ export function href(route: Route): string {
 
 /** The top-level navigation entry a route belongs to. */
 export function section(route: Route): string {
-  return route.name === 'lesson' ? 'lessons' : route.name;
+  if (route.name === 'lesson') return 'lessons';
+  if (route.name === 'flow') return 'flows';
+  return route.name;
 }

@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { createInstance } from 'i18next';
 import { isLang, resources, type Lang } from '../i18n/resources.ts';
 import type { Translate } from './messages.ts';
-import { checkLessons, validateText, type ContentIssue, type FileResult } from './validate.ts';
+import { checkCorpus, validateText, type ContentIssue, type FileResult } from './validate.ts';
 
 export const CONTENT_DIRS = ['lessons', 'scenarios'];
 const YAML_FILE = /\.ya?ml$/;
@@ -45,7 +45,7 @@ export function validateFiles(absPaths: readonly string[], cwd = process.cwd()):
     texts.set(name, text);
     return validateText(name, text);
   });
-  const crossIssues = checkLessons(files, texts);
+  const crossIssues = checkCorpus(files, texts);
   for (const issue of crossIssues) {
     const file = files.find((f) => f.file === issue.file);
     file?.issues.push(issue);

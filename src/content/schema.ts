@@ -6,6 +6,7 @@
  * Objects are strict: an unknown key is an error (with a "did you mean" hint), never silently kept.
  */
 import * as z from 'zod';
+import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '../engine/flow/types.ts';
 
 // Zod compiles fast paths with `new Function` unless told not to; the app runs under a CSP
 // without 'unsafe-eval', so it must never try.
@@ -69,7 +70,98 @@ export const Lesson = z
     description: 'One section of the chapter, in lessons/NN-id.yaml (see lessons/README.md).',
   });
 
+/** A bilingual paragraph of plain text (narration, explanations). */
+export const LongText = z
+  .strictObject({
+    zh: nonEmpty(1_000).meta({ description: '中文' }),
+    en: nonEmpty(1_600).meta({ description: 'English' }),
+  })
+  .meta({ description: 'Bilingual text: { zh, en }' });
+
+const FlowRole = z.strictObject({ id: Id, name: Text });
+
+const FlowEffects = z
+  .strictObject({
+    order: z
+      .union([z.enum(ORDER_STATUSES), z.array(z.enum(ORDER_STATUSES)).min(1).max(6)])
+      .optional()
+      .meta({
+        description: 'The order status after this step, or a list it passes through in turn',
+      }),
+    payment: z
+      .strictObject({
+        method: z.enum(PAYMENT_METHODS).nullable().optional(),
+        status: z.enum(PAYMENT_STATUSES).optional(),
+        amount: z.number().min(0).max(1_000_000).optional(),
+      })
+      .optional(),
+    stock: z
+      .int()
+      .min(-1000)
+      .max(1000)
+      .optional()
+      .meta({ description: 'Change in stock, e.g. -1' }),
+    track: Text.optional().meta({ description: 'A line added to the tracking timeline' }),
+  })
+  .meta({ description: "What this step changes in the order's record" });
+
+const FlowStep = z.strictObject({
+  id: Id,
+  title: Text,
+  from: Id.meta({ description: 'The role that acts (a role id)' }),
+  to: Id.meta({
+    description: 'The role it addresses (a role id; the same role for an internal action)',
+  }),
+  message: Text.meta({ description: 'The label on the arrow' }),
+  narration: LongText.meta({ description: 'What happens and why, shown and read aloud' }),
+  next: Id.optional().meta({ description: 'The next step; omit for an ending' }),
+  choices: z
+    .array(z.strictObject({ label: Text, next: Id }))
+    .min(1)
+    .max(6)
+    .optional()
+    .meta({
+      description:
+        'A decision point: the first choice is the usual path. On an ending: "what if" continuations',
+    }),
+  effects: FlowEffects.optional(),
+  sub: Id.optional().meta({ description: 'A flow that details this step (drill down)' }),
+  outcome: z.enum(['success', 'failure']).optional().meta({ description: 'For an ending' }),
+  predict: z
+    .strictObject({
+      prompt: Text,
+      options: z.array(Text).min(2).max(6),
+      answer: z.int().min(0).max(5).meta({ description: 'Index of the right option, from 0' }),
+      explain: LongText,
+    })
+    .optional()
+    .meta({ description: '"What happens next?" asked at this step' }),
+});
+
+export const Flow = z
+  .strictObject({
+    kind: z.literal('flow'),
+    id: Id,
+    order: z.int().min(1).max(99),
+    title: Text,
+    summary: Text,
+    lesson: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/)
+      .optional()
+      .meta({ description: 'The lesson (section or section/part) this flow illustrates' }),
+    roles: z.array(FlowRole).min(1).max(8),
+    initial: z.strictObject({
+      order: z.enum(ORDER_STATUSES),
+      amount: z.number().min(0).max(1_000_000),
+      stock: z.int().min(0).max(1_000_000),
+    }),
+    steps: z.array(FlowStep).min(1).max(80),
+  })
+  .meta({ title: 'Flow', description: 'A process students step through (see lessons/README.md)' });
+
 export type BiText = z.infer<typeof Text>;
+export type Flow = z.infer<typeof Flow>;
 export type LessonPart = z.infer<typeof Part>;
 export type LessonPoint = z.infer<typeof Point>;
 export type Lesson = z.infer<typeof Lesson>;
@@ -77,8 +169,31 @@ export type Lesson = z.infer<typeof Lesson>;
 /** Every kind of content file, by the name `npm run validate` reports. */
 export const KINDS = {
   lesson: Lesson,
+  flow: Flow,
 } as const;
 export type Kind = keyof typeof KINDS;
+
+/** What the list of flows needs. */
+export interface FlowMeta {
+  id: string;
+  order: number;
+  title: BiText;
+  summary: BiText;
+  lesson: string | null;
+  /** Steps that open another flow (drill down). */
+  subs: { step: string; title: BiText; flow: string }[];
+}
+
+export function flowMeta(flow: Flow): FlowMeta {
+  return {
+    id: flow.id,
+    order: flow.order,
+    title: flow.title,
+    summary: flow.summary,
+    lesson: flow.lesson ?? null,
+    subs: flow.steps.flatMap((s) => (s.sub ? [{ step: s.id, title: s.title, flow: s.sub }] : [])),
+  };
+}
 
 /** What the lesson index (table of contents) needs, without the bodies. */
 export interface LessonMeta {

@@ -7,7 +7,8 @@ import { toJSONSchema } from 'zod';
 import type * as z from 'zod';
 import { isMap } from 'yaml';
 import type { Document } from 'yaml';
-import { KINDS, type Kind, type Lesson } from './schema.ts';
+import { KINDS, type Flow, type Kind, type Lesson } from './schema.ts';
+import { checkFlow } from '../engine/flow/check.ts';
 import { keyNodeAt, nodeAt, parseYaml, type RawIssue } from './yaml.ts';
 import { closest } from './suggest.ts';
 
@@ -21,7 +22,7 @@ export interface ContentIssue {
   params: Record<string, string | number>;
 }
 
-export type ContentData = { kind: 'lesson'; data: Lesson };
+export type ContentData = { kind: 'lesson'; data: Lesson } | { kind: 'flow'; data: Flow };
 
 export interface FileResult {
   file: string;
@@ -256,24 +257,56 @@ export function validateText(file: string, text: string): FileResult {
     located.sort((a, b) => a.offset - b.offset);
     return { ...fail(located), kind };
   }
-  return { file, kind, content: { kind, data: result.data } as ContentData, issues: [] };
+  const content = { kind, data: result.data } as ContentData;
+  if (content.kind === 'flow') {
+    // The flow's own invariants (references, reachability, legal order statuses, stock).
+    const located = checkFlow(content.data).map((p) => ({
+      ...locate(doc, p.path),
+      path: p.path,
+      code: p.code,
+      params: p.params,
+    }));
+    if (located.length > 0) return { ...fail(located), kind };
+  }
+  return { file, kind, content, issues: [] };
 }
 
-/** Checks across files: ids unique across the chapter, order unique, id matches the file name. */
-export function checkLessons(results: FileResult[], texts: Map<string, string>): ContentIssue[] {
+/** Where a path of a file is, for messages across files. */
+function placeIn(file: string, text: string) {
+  const parsed = parseYaml(text);
+  return (path: PropertyKey[]) => {
+    const node = parsed.doc ? nodeAt(parsed.doc, path) : undefined;
+    const pos = parsed.lines.linePos(node?.range?.[0] ?? 0);
+    return { file, line: pos.line, col: pos.col, path: formatPath(path) };
+  };
+}
+
+/**
+ * Checks across files: ids unique across the chapter, section order unique, a lesson's id matches
+ * its file name; a flow's id and order unique among flows, its `lesson` and `sub` references exist.
+ */
+export function checkCorpus(results: FileResult[], texts: Map<string, string>): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const seenIds = new Map<string, string>();
-  const seenOrder = new Map<number, string>();
+  const seenOrder = new Map<string, string>();
+  const lessonTargets = new Set<string>();
+  const flowIds = new Set<string>();
+  const at = (w: { file: string; line: number; col: number }) => `${w.file}:${w.line}:${w.col}`;
+
+  const claimOrder = (
+    kind: string,
+    order: number,
+    where: ReturnType<ReturnType<typeof placeIn>>,
+  ) => {
+    const before = seenOrder.get(`${kind}|${order}`);
+    if (before) issues.push({ ...where, code: 'orderTaken', params: { order, where: before } });
+    else seenOrder.set(`${kind}|${order}`, at(where));
+  };
+
   for (const r of results) {
     if (r.content?.kind !== 'lesson') continue;
     const lesson = r.content.data;
-    const parsed = parseYaml(texts.get(r.file) ?? '');
-    const doc = parsed.doc;
-    const where = (path: PropertyKey[]) => {
-      const node = doc ? nodeAt(doc, path) : undefined;
-      const pos = parsed.lines.linePos(node?.range?.[0] ?? 0);
-      return { file: r.file, line: pos.line, col: pos.col, path: formatPath(path) };
-    };
+    const where = placeIn(r.file, texts.get(r.file) ?? '');
     const base = r.file.split(/[\\/]/).pop() ?? r.file;
     const expected = base.replace(/^\d+-/, '').replace(/\.ya?ml$/, '');
     if (expected !== lesson.id) {
@@ -283,23 +316,45 @@ export function checkLessons(results: FileResult[], texts: Map<string, string>):
       const here = where(path);
       const before = seenIds.get(id);
       if (before) issues.push({ ...here, code: 'duplicateId', params: { id, where: before } });
-      else seenIds.set(id, `${here.file}:${here.line}:${here.col}`);
+      else seenIds.set(id, at(here));
     };
-    const orderBefore = seenOrder.get(lesson.order);
-    if (orderBefore) {
-      issues.push({
-        ...where(['order']),
-        code: 'orderTaken',
-        params: { order: lesson.order, where: orderBefore },
-      });
-    } else {
-      const w = where(['order']);
-      seenOrder.set(lesson.order, `${w.file}:${w.line}:${w.col}`);
-    }
+    claimOrder('lesson', lesson.order, where(['order']));
     claim(lesson.id, ['id']);
+    lessonTargets.add(lesson.id);
     lesson.parts.forEach((part, i) => {
       claim(part.id, ['parts', i, 'id']);
+      lessonTargets.add(`${lesson.id}/${part.id}`);
       part.points.forEach((point, j) => claim(point.id, ['parts', i, 'points', j, 'id']));
+    });
+  }
+
+  const flows = results.filter((r) => r.content?.kind === 'flow');
+  for (const r of flows) if (r.content?.kind === 'flow') flowIds.add(r.content.data.id);
+  const seenFlows = new Map<string, string>();
+  for (const r of flows) {
+    if (r.content?.kind !== 'flow') continue;
+    const flow = r.content.data;
+    const where = placeIn(r.file, texts.get(r.file) ?? '');
+    const before = seenFlows.get(flow.id);
+    if (before)
+      issues.push({
+        ...where(['id']),
+        code: 'duplicateId',
+        params: { id: flow.id, where: before },
+      });
+    else seenFlows.set(flow.id, at(where(['id'])));
+    claimOrder('flow', flow.order, where(['order']));
+    if (flow.lesson !== undefined && lessonTargets.size > 0 && !lessonTargets.has(flow.lesson)) {
+      issues.push({ ...where(['lesson']), code: 'unknownLesson', params: { id: flow.lesson } });
+    }
+    flow.steps.forEach((step, i) => {
+      if (step.sub !== undefined && !flowIds.has(step.sub)) {
+        issues.push({
+          ...where(['steps', i, 'sub']),
+          code: 'unknownFlow',
+          params: { id: step.sub },
+        });
+      }
     });
   }
   return issues;

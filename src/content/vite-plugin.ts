@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatIssue } from './messages.ts';
 import { collectFiles, nodeTranslator, systemLang, validateFiles, CONTENT_DIRS } from './node.ts';
-import { lessonMeta } from './schema.ts';
+import { flowMeta, lessonMeta } from './schema.ts';
 import { validateText } from './validate.ts';
 
 export function contentPlugin(): Plugin {
@@ -38,7 +38,12 @@ export function contentPlugin(): Plugin {
       const result = validateText(name, readFileSync(file, 'utf8'));
       if (!result.content) this.error(`Invalid content:\n${report(result.issues)}`);
       const { content } = result;
-      const data = query === 'meta' ? lessonMeta(content.data) : content.data;
+      const meta = query === 'meta';
+      const data = !meta
+        ? content.data
+        : content.kind === 'lesson'
+          ? lessonMeta(content.data)
+          : flowMeta(content.data);
       return { code: `export default ${JSON.stringify(data)};\n`, map: null };
     },
   };

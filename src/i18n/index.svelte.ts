@@ -7,13 +7,16 @@
  * (which escapes), never through {@html}, and author text is never used as a template.
  */
 import i18next from 'i18next';
-import { DEFAULT_LANG, type Lang } from './resources.ts';
+import { DEFAULT_LANG, type Lang } from './langs.ts';
+import { CORE_STRINGS, type StringsLoader } from './parts.ts';
 
-/** Each language's strings load on demand, so the first page carries only one of them. */
-const bundles: Record<Lang, () => Promise<{ default: object }>> = {
-  'zh-CN': () => import('./zh-CN.json'),
-  en: () => import('./en.json'),
-};
+/**
+ * Strings load on demand: the core in the current language first, each activity's part with its
+ * page, and the other language only when the student switches to it.
+ */
+const parts = new Set<StringsLoader>([CORE_STRINGS]);
+const loaded = new Set<string>();
+let version = 0;
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -25,7 +28,7 @@ void i18n.init({
   interpolation: { escapeValue: false },
 });
 
-const current = $state({ lang: DEFAULT_LANG as Lang });
+const current = $state({ lang: DEFAULT_LANG as Lang, strings: 0 });
 
 export const locale = {
   get lang(): Lang {
@@ -35,6 +38,7 @@ export const locale = {
 
 export function t(key: string, params?: Record<string, string | number>): string {
   void current.lang;
+  void current.strings;
   return i18n.t(key, params ?? {});
 }
 
@@ -43,11 +47,24 @@ export function tx(text: { zh: string; en: string }): string {
   return current.lang === 'en' ? text.en || text.zh : text.zh || text.en;
 }
 
-/** Make sure a language's strings are loaded (once). */
-export async function loadLang(lang: Lang): Promise<void> {
-  if (i18n.hasResourceBundle(lang, 'translation')) return;
-  const bundle = await bundles[lang]();
+async function loadPart(part: StringsLoader, lang: Lang): Promise<void> {
+  const key = `${lang}|${[...parts].indexOf(part)}`;
+  if (loaded.has(key)) return;
+  const bundle = await part[lang]();
   i18n.addResourceBundle(lang, 'translation', bundle.default, true, true);
+  loaded.add(key);
+  current.strings = ++version;
+}
+
+/** Make sure every registered part of a language's strings is loaded. */
+export async function loadLang(lang: Lang): Promise<void> {
+  await Promise.all([...parts].map((part) => loadPart(part, lang)));
+}
+
+/** Add a part of the strings (an activity's), loading it in the current language now. */
+export async function addStrings(part: StringsLoader): Promise<void> {
+  parts.add(part);
+  await loadPart(part, current.lang);
 }
 
 /** Switch language now; its strings must be loaded. Called by the settings store only. */

@@ -1,26 +1,21 @@
-/** The UI string resources. Chinese is the default; both files must have the same keys. */
-import zhCN from './zh-CN.json' with { type: 'json' };
-import en from './en.json' with { type: 'json' };
+/**
+ * The UI string resources. Chinese is the default; both languages must have the same keys.
+ * Strings are split by where they are needed: the core (every page) and one part per activity,
+ * each loaded with its page so the first page carries only the core. Node code (the validator,
+ * tests) uses all of them at once through `resources`.
+ */
+import coreZh from './zh-CN.json' with { type: 'json' };
+import coreEn from './en.json' with { type: 'json' };
+import flowsZh from './flows/zh-CN.json' with { type: 'json' };
+import flowsEn from './flows/en.json' with { type: 'json' };
+import contentZh from './content/zh-CN.json' with { type: 'json' };
+import contentEn from './content/en.json' with { type: 'json' };
 
-export const LANGS = ['zh-CN', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
-export const DEFAULT_LANG: Lang = 'zh-CN';
+import type { Lang } from './langs.ts';
 
-export const resources = {
-  'zh-CN': { translation: zhCN },
-  en: { translation: en },
-} as const;
+export { DEFAULT_LANG, LANGS, isLang, pickLang, type Lang } from './langs.ts';
 
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
-}
-
-/** The best supported language for a list of browser preferences (navigator.languages). */
-export function pickLang(preferences: readonly string[]): Lang {
-  for (const pref of preferences) {
-    const tag = pref.toLowerCase();
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return DEFAULT_LANG;
-}
+export const resources: Record<Lang, { translation: Record<string, unknown> }> = {
+  'zh-CN': { translation: { ...coreZh, ...flowsZh, ...contentZh } },
+  en: { translation: { ...coreEn, ...flowsEn, ...contentEn } },
+};

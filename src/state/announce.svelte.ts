@@ -10,7 +10,10 @@ export const announcement = {
   },
 };
 
+let serial = 0;
+
+/** Safe to call from an effect: it writes the region's state but never reads it. */
 export function announce(message: string): void {
   state.message = message;
-  state.serial += 1;
+  state.serial = ++serial;
 }

@@ -14,7 +14,9 @@ import {
   mergeRecords,
   readRecord,
   setLessonRead,
+  updateFlow,
   PROGRESS_VERSION,
+  type FlowResult,
   type Progress,
 } from './progress/record.ts';
 
@@ -115,6 +117,15 @@ function update(change: (record: Progress) => Progress): void {
 
 export function markLessonRead(lessonId: string, read = true): void {
   update((r) => setLessonRead(r, lessonId, read, now()));
+}
+
+/** Record a change to the student's results on a flow. */
+export function recordFlow(flowId: string, change: (old: FlowResult) => FlowResult): void {
+  update((r) => updateFlow(r, flowId, change, now()));
+}
+
+export function flowResult(flowId: string): FlowResult | undefined {
+  return state.record.flows[flowId];
 }
 
 export type ImportResult =

@@ -3,7 +3,7 @@
  * A saved choice wins; otherwise the browser's preferred languages decide.
  */
 import { applyLang, loadLang, locale } from '../i18n/index.svelte.ts';
-import { isLang, pickLang, type Lang } from '../i18n/resources.ts';
+import { isLang, pickLang, type Lang } from '../i18n/langs.ts';
 import { safeStorage, type SafeStorage } from './storage.ts';
 
 export const SETTINGS_KEY = 'ecsim.settings';

@@ -29,9 +29,12 @@ function plugin(root: string) {
     },
   };
   return {
-    buildStart: () => (p.buildStart as (this: typeof ctx) => void).call(ctx),
+    buildStart: () => (p.buildStart as unknown as (this: typeof ctx) => void).call(ctx),
     load: (id: string) =>
-      (p.load as (this: typeof ctx, id: string) => { code: string } | null).call(ctx, id),
+      (p.load as unknown as (this: typeof ctx, id: string) => { code: string } | null).call(
+        ctx,
+        id,
+      ),
   };
 }
 

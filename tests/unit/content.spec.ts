@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/content/messages.ts';
 import { collectFiles, nodeTranslator, validateFiles } from '../../src/content/node.ts';
-import { checkLessons, validateText } from '../../src/content/validate.ts';
+import { checkCorpus, validateText } from '../../src/content/validate.ts';
 import { parseYaml } from '../../src/content/yaml.ts';
 import { closest, distance } from '../../src/content/suggest.ts';
 
@@ -15,13 +15,16 @@ const messages = (name: string, t = en) => {
 };
 
 describe('the chapter content', () => {
-  it('every lesson file in lessons/ is valid, with unique ids across files', () => {
+  it('every file in lessons/ is valid, with unique ids across files', () => {
     const { files } = validateFiles(collectFiles(['lessons']));
-    expect(files.map((f) => f.file)).toEqual([
-      'lessons/01-process.yaml',
-      'lessons/02-models.yaml',
-      'lessons/03-platforms.yaml',
-      'lessons/04-security-law.yaml',
+    expect(files.map((f) => [f.file, f.kind])).toEqual([
+      ['lessons/01-process.yaml', 'lesson'],
+      ['lessons/02-models.yaml', 'lesson'],
+      ['lessons/03-platforms.yaml', 'lesson'],
+      ['lessons/04-security-law.yaml', 'lesson'],
+      ['lessons/flows/logistics.yaml', 'flow'],
+      ['lessons/flows/payment.yaml', 'flow'],
+      ['lessons/flows/transaction.yaml', 'flow'],
     ]);
     expect(files.flatMap((f) => f.issues.map((i) => formatIssue(i, en)))).toEqual([]);
   });
@@ -72,6 +75,10 @@ describe('golden messages: file:line:col  path  message', () => {
     ['proto-key.yaml', ['1:1  .  the key __proto__ is not allowed']],
     ['unknown-kind.yaml', ['1:7  kind  unknown file kind lesso; expected one of: lesson']],
     [
+      'unknown-kind-far.yaml',
+      ['1:7  kind  unknown file kind recipe; expected one of: lesson, flow'],
+    ],
+    [
       'syntax.yaml',
       [
         '2:1  .  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
@@ -90,7 +97,7 @@ describe('golden messages: file:line:col  path  message', () => {
       ['lessons/01-valid.yaml', text],
       ['lessons/02-other.yaml', text],
     ]);
-    expect(checkLessons([a, b], texts).map((i) => formatIssue(i, en))).toEqual([
+    expect(checkCorpus([a, b], texts).map((i) => formatIssue(i, en))).toEqual([
       'lessons/02-other.yaml:2:5  id  the id valid must match the file name (other)',
       'lessons/02-other.yaml:3:8  order  order 1 is already used by lessons/01-valid.yaml:3:8',
       'lessons/02-other.yaml:2:5  id  the id valid is used twice; it is already used at lessons/01-valid.yaml:2:5',

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import zh from '../../src/i18n/zh-CN.json' with { type: 'json' };
-import en from '../../src/i18n/en.json' with { type: 'json' };
-import { pickLang } from '../../src/i18n/resources.ts';
+import { pickLang, resources } from '../../src/i18n/resources.ts';
 import { nodeTranslator } from '../../src/content/node.ts';
 
 function leaves(obj: object, prefix = ''): Map<string, unknown> {
@@ -16,8 +14,8 @@ function leaves(obj: object, prefix = ''): Map<string, unknown> {
 }
 
 describe('UI strings', () => {
-  const zhLeaves = leaves(zh);
-  const enLeaves = leaves(en);
+  const zhLeaves = leaves(resources['zh-CN'].translation);
+  const enLeaves = leaves(resources.en.translation);
 
   it('Chinese and English have exactly the same keys', () => {
     expect([...zhLeaves.keys()].sort()).toEqual([...enLeaves.keys()].sort());

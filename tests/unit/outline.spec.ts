@@ -8,7 +8,7 @@ import { collectFiles, validateFiles } from '../../src/content/node.ts';
 import type { Lesson } from '../../src/content/schema.ts';
 
 const lessons = validateFiles(collectFiles(['lessons']))
-  .files.map((f) => f.content?.data)
+  .files.map((f) => (f.content?.kind === 'lesson' ? f.content.data : undefined))
   .filter((l): l is Lesson => l !== undefined);
 
 const OUTLINE: [section: string, part: string, zhTerms: string[], points: string[]][] = [

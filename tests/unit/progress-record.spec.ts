@@ -7,6 +7,7 @@ import {
   mergeRecords,
   readRecord,
   setLessonRead,
+  updateFlow,
   type Migration,
 } from '../../src/state/progress/record.ts';
 
@@ -14,11 +15,31 @@ const fixture = (name: string) => readFileSync(`tests/fixtures/progress/${name}`
 const NOW = '2026-11-24T12:00:00.000Z';
 
 describe('reading saved progress', () => {
-  it('reads every shipped shape (v1)', () => {
+  it('migrates version 1 (lessons only) to the current version, keeping every answer', () => {
     const result = readRecord(fixture('v1.json'));
+    expect(result).toMatchObject({ status: 'ok', migrated: true });
+    if (result.status !== 'ok') return;
+    expect(result.record.version).toBe(2);
+    expect(result.record.lessons).toEqual(JSON.parse(fixture('v1.json')).lessons);
+    expect(result.record.flows).toEqual({});
+  });
+
+  it('reads version 2 (lessons and flows) as it is', () => {
+    const result = readRecord(fixture('v2.json'));
     expect(result).toMatchObject({ status: 'ok', migrated: false });
     if (result.status !== 'ok') return;
-    expect(Object.keys(result.record.lessons)).toEqual(['process', 'models']);
+    expect(result.record.flows.transaction).toEqual(
+      JSON.parse(fixture('v2.json')).flows.transaction,
+    );
+  });
+
+  it('refuses impossible flow results', () => {
+    const v2 = JSON.parse(fixture('v2.json'));
+    v2.flows.transaction.ordering.best = 9;
+    expect(readRecord(JSON.stringify(v2))).toMatchObject({
+      status: 'corrupt',
+      reason: 'flows.transaction',
+    });
   });
 
   it('keeps the raw text of corrupt data', () => {
@@ -42,13 +63,13 @@ describe('reading saved progress', () => {
     const result = readRecord(fixture('polluting.json'));
     expect(result.status).toBe('corrupt');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const ok = checkCurrent({ ...JSON.parse(fixture('v1.json')), extra: 1 });
+    const ok = checkCurrent({ ...JSON.parse(fixture('v2.json')), extra: 1 });
     expect(typeof ok).toBe('object');
     expect(ok).not.toHaveProperty('extra');
   });
 
   it('rejects malformed fields with a reason', () => {
-    const base = JSON.parse(fixture('v1.json'));
+    const base = JSON.parse(fixture('v2.json'));
     expect(checkCurrent({ ...base, format: 'other' })).toBe('format');
     expect(checkCurrent({ ...base, lessons: [] })).toBe('lessons');
     expect(checkCurrent({ ...base, lessons: { Bad: { readAt: NOW } } })).toBe('lessons.Bad');
@@ -67,10 +88,7 @@ describe('the migration chain', () => {
     }),
     2: (old) => ({ ...old, format: 'ecsim-progress' }),
   };
-  const check = (value: Record<string, unknown>) => {
-    const { version: _v, ...rest } = value;
-    return checkCurrent({ ...rest, version: 1 });
-  };
+  const check = (value: Record<string, unknown>) => checkCurrent({ ...value, flows: {} });
 
   it('upgrades an old record step by step to the current version', () => {
     const v1 = JSON.stringify({ version: 1, updatedAt: NOW, read: ['process', 'models'] });
@@ -96,6 +114,30 @@ describe('changing progress', () => {
     const b = setLessonRead(a, 'process', true, '2026-12-01T00:00:00.000Z');
     expect(b.lessons.process?.readAt).toBe(NOW);
     expect(setLessonRead(b, 'process', false, NOW).lessons).toEqual({});
+  });
+
+  it('merges flow results: earliest completion, best score, newest attempt', () => {
+    const mine = updateFlow(
+      emptyRecord(NOW),
+      'payment',
+      () => ({
+        ordering: { best: 3, last: 3, total: 5, at: '2026-11-02T00:00:00.000Z' },
+      }),
+      NOW,
+    );
+    const file = updateFlow(
+      emptyRecord(NOW),
+      'payment',
+      () => ({
+        completedAt: '2026-11-01T00:00:00.000Z',
+        ordering: { best: 5, last: 2, total: 5, at: '2026-11-03T00:00:00.000Z' },
+      }),
+      NOW,
+    );
+    expect(mergeRecords(mine, file, NOW).flows.payment).toEqual({
+      completedAt: '2026-11-01T00:00:00.000Z',
+      ordering: { best: 5, last: 2, total: 5, at: '2026-11-03T00:00:00.000Z' },
+    });
   });
 
   it('merging loses nothing from either side', () => {

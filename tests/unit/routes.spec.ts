@@ -9,6 +9,8 @@ describe('hash routes', () => {
     ['#/lessons/process', { name: 'lesson', id: 'process', part: null }],
     ['#/lessons/process/payment-flow', { name: 'lesson', id: 'process', part: 'payment-flow' }],
     ['#/flows', { name: 'flows' }],
+    ['#/flows/payment', { name: 'flow', id: 'payment', step: null }],
+    ['#/flows/payment/verify', { name: 'flow', id: 'payment', step: 'verify' }],
     ['#/market/', { name: 'market' }],
     ['#/quiz', { name: 'quiz' }],
     ['#/authoring', { name: 'authoring' }],
@@ -20,7 +22,14 @@ describe('hash routes', () => {
   });
 
   it('every route has a link that leads back to it', () => {
-    for (const hash of ['#/', '#/lessons', '#/lessons/models/b2c', '#/progress', '#/flows']) {
+    for (const hash of [
+      '#/',
+      '#/lessons',
+      '#/lessons/models/b2c',
+      '#/progress',
+      '#/flows',
+      '#/flows/payment/verify',
+    ]) {
       expect(href(parseHash(hash))).toBe(hash);
     }
   });

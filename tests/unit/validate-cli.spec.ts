@@ -21,7 +21,10 @@ describe('npm run validate', () => {
       'lessons/02-models.yaml  OK (lesson)',
       'lessons/03-platforms.yaml  OK (lesson)',
       'lessons/04-security-law.yaml  OK (lesson)',
-      'Checked 4 file(s): 4 lesson(s); 0 error(s).',
+      'lessons/flows/logistics.yaml  OK (flow)',
+      'lessons/flows/payment.yaml  OK (flow)',
+      'lessons/flows/transaction.yaml  OK (flow)',
+      'Checked 7 file(s): 4 lesson(s), 3 flow(s); 0 error(s).',
     ]);
     expect(code).toBe(0);
   }, 20_000);

@@ -9,11 +9,20 @@
  */
 
 export const PROGRESS_FORMAT = 'ecsim-progress';
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 
 export interface LessonRecord {
   /** ISO time the section was marked as read. */
   readAt: string;
+}
+
+export interface FlowResult {
+  /** When the student first reached the flow's successful ending. */
+  completedAt?: string;
+  /** "What happens next?" questions answered right, of those answered (latest answer each). */
+  predictions?: Record<string, boolean>;
+  /** The step-ordering check: best and latest scores. */
+  ordering?: { best: number; last: number; total: number; at: string };
 }
 
 export interface Progress {
@@ -21,13 +30,18 @@ export interface Progress {
   version: typeof PROGRESS_VERSION;
   updatedAt: string;
   lessons: Record<string, LessonRecord>;
+  /** Added in version 2. */
+  flows: Record<string, FlowResult>;
 }
 
 /** A migration takes a record of version N (already checked to be an object) to version N + 1. */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 
 /** MIGRATIONS[n] upgrades version n to n + 1. Version 1 is the first shipped shape. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // 1 → 2: flow results arrive; nothing of version 1 changes.
+  1: (old) => ({ ...old, flows: {} }),
+};
 
 export type ReadResult =
   | { status: 'empty' }
@@ -36,7 +50,13 @@ export type ReadResult =
   | { status: 'newer'; raw: string; version: number };
 
 export function emptyRecord(now: string): Progress {
-  return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, updatedAt: now, lessons: {} };
+  return {
+    format: PROGRESS_FORMAT,
+    version: PROGRESS_VERSION,
+    updatedAt: now,
+    lessons: {},
+    flows: {},
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -62,12 +82,49 @@ export function checkCurrent(value: Record<string, unknown>): Progress | string 
     }
     lessons[id] = { readAt: entry.readAt };
   }
+  if (!isObject(value.flows)) return 'flows';
+  const flows: Record<string, FlowResult> = {};
+  for (const [id, entry] of Object.entries(value.flows)) {
+    const checked = checkFlowResult(entry);
+    if (!ID.test(id) || checked === null) return `flows.${id}`;
+    flows[id] = checked;
+  }
   return {
     format: PROGRESS_FORMAT,
     version: PROGRESS_VERSION,
     updatedAt: value.updatedAt,
     lessons: { ...lessons },
+    flows,
   };
+}
+
+function checkFlowResult(entry: unknown): FlowResult | null {
+  if (!isObject(entry)) return null;
+  const out: FlowResult = {};
+  if (entry.completedAt !== undefined) {
+    if (typeof entry.completedAt !== 'string' || !ISO_TIME.test(entry.completedAt)) return null;
+    out.completedAt = entry.completedAt;
+  }
+  if (entry.predictions !== undefined) {
+    if (!isObject(entry.predictions)) return null;
+    const predictions: Record<string, boolean> = {};
+    for (const [step, right] of Object.entries(entry.predictions)) {
+      if (!ID.test(step) || typeof right !== 'boolean') return null;
+      predictions[step] = right;
+    }
+    out.predictions = predictions;
+  }
+  if (entry.ordering !== undefined) {
+    const o = entry.ordering;
+    if (!isObject(o)) return null;
+    const { best, last, total, at } = o;
+    const count = (n: unknown): n is number =>
+      typeof n === 'number' && Number.isInteger(n) && n >= 0;
+    if (!count(best) || !count(last) || !count(total) || best > total || last > total) return null;
+    if (typeof at !== 'string' || !ISO_TIME.test(at)) return null;
+    out.ordering = { best, last, total, at };
+  }
+  return out;
 }
 
 /** Parse and upgrade saved text. Never throws; never loses the raw text of what it cannot read. */
@@ -112,6 +169,37 @@ export function setLessonRead(record: Progress, id: string, read: boolean, now: 
   return { ...record, lessons, updatedAt: now };
 }
 
+/** Record the student's work on a flow. */
+export function updateFlow(
+  record: Progress,
+  flowId: string,
+  change: (old: FlowResult) => FlowResult,
+  now: string,
+): Progress {
+  return {
+    ...record,
+    flows: { ...record.flows, [flowId]: change(record.flows[flowId] ?? {}) },
+    updatedAt: now,
+  };
+}
+
+const earlier = (x: string | undefined, y: string | undefined) =>
+  x === undefined ? y : y === undefined ? x : x <= y ? x : y;
+
+function mergeFlow(a: FlowResult, b: FlowResult): FlowResult {
+  const out: FlowResult = {};
+  const completedAt = earlier(a.completedAt, b.completedAt);
+  if (completedAt) out.completedAt = completedAt;
+  if (a.predictions || b.predictions) out.predictions = { ...b.predictions, ...a.predictions };
+  const oa = a.ordering;
+  const ob = b.ordering;
+  if (oa || ob) {
+    const newer = !oa ? ob! : !ob ? oa : oa.at >= ob.at ? oa : ob;
+    out.ordering = { ...newer, best: Math.max(oa?.best ?? 0, ob?.best ?? 0) };
+  }
+  return out;
+}
+
 /** Union of two records: nothing in either is lost; the first time a lesson was read wins. */
 export function mergeRecords(a: Progress, b: Progress, now: string): Progress {
   const lessons = { ...a.lessons };
@@ -119,10 +207,19 @@ export function mergeRecords(a: Progress, b: Progress, now: string): Progress {
     const mine = lessons[id];
     lessons[id] = mine && mine.readAt <= entry.readAt ? mine : entry;
   }
-  return { ...a, lessons, updatedAt: now };
+  const flows = { ...a.flows };
+  for (const [id, entry] of Object.entries(b.flows)) flows[id] = mergeFlow(flows[id] ?? {}, entry);
+  return { ...a, lessons, flows, updatedAt: now };
 }
 
 /** How many entries `after` has that `before` lacked. */
 export function countAdded(before: Progress, after: Progress): number {
-  return Object.keys(after.lessons).filter((id) => !(id in before.lessons)).length;
+  const lessons = Object.keys(after.lessons).filter((id) => !(id in before.lessons)).length;
+  const flows = Object.keys(after.flows).filter((id) => !(id in before.flows)).length;
+  return lessons + flows;
+}
+
+/** The current time as saved in records. */
+export function isoNow(): string {
+  return new Date().toISOString();
 }

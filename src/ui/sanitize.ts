@@ -51,3 +51,16 @@ export function renderMarkdown(source: string): string {
     FORBID_ATTR: ['style', 'id', 'class', 'srcset', 'src'],
   });
 }
+
+/**
+ * SVG drawn by mermaid from flow data (which a teacher may write) goes through DOMPurify too
+ * before it is put in the page: no scripts, no event handlers, no foreign objects.
+ */
+export function sanitizeSvg(svg: string): string {
+  ensureHooks();
+  return DOMPurify.sanitize(svg, {
+    USE_PROFILES: { svg: true, svgFilters: true },
+    ADD_TAGS: ['style'],
+    FORBID_TAGS: ['foreignObject', 'script', 'a', 'image', 'use'],
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * Drawing a flow: mermaid (loaded only when a diagram is drawn) renders the generated source in
+ * strict mode; the SVG is sanitised, then d3 animates it: the active message's token travels
+ * along its arrow, the active roles light up. With reduced motion nothing travels.
+ */
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { easeCubicInOut } from 'd3-ease';
+import { sanitizeSvg } from '../../ui/sanitize.ts';
+
+type Mermaid = (typeof import('mermaid'))['default'];
+let mermaidReady: Promise<Mermaid> | null = null;
+let renderCount = 0;
+
+function loadMermaid(): Promise<Mermaid> {
+  mermaidReady ??= import('mermaid').then((m) => m.default);
+  return mermaidReady;
+}
+
+/** Render sequence-diagram source to sanitised SVG text. */
+export async function renderDiagram(source: string, dark: boolean): Promise<string> {
+  const mermaid = await loadMermaid();
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme: dark ? 'dark' : 'default',
+    htmlLabels: false,
+    maxTextSize: 20_000,
+    maxEdges: 300,
+    // Settings a diagram's own %%{init}%% may never change.
+    secure: [
+      'secure',
+      'securityLevel',
+      'startOnLoad',
+      'maxTextSize',
+      'maxEdges',
+      'htmlLabels',
+      'flowchart',
+      'themeCSS',
+      'theme',
+    ],
+    sequence: { mirrorActors: false, showSequenceNumbers: true, useMaxWidth: true, wrap: false, width: 130 },
+    // The same fonts as the page, so mermaid measures labels as they will be drawn.
+    fontFamily: getComputedStyle(document.documentElement).fontFamily,
+  });
+  renderCount += 1;
+  const { svg } = await mermaid.render(`flow-diagram-${renderCount}`, source);
+  return sanitizeSvg(svg);
+}
+
+export interface ShowOptions {
+  /** Index of the active message (the current step) in the diagram. */
+  index: number;
+  /** Participant ids (r0, r1…) of the active step's roles. */
+  roles: string[];
+  /** Animate a token along the arrow. */
+  travel: boolean;
+  /** Milliseconds the token takes. */
+  duration: number;
+}
+
+/** Mark done, active and upcoming messages and the active roles; send the token along. */
+export function showStep(svg: SVGSVGElement, options: ShowOptions): void {
+  const root = select(svg);
+  const messages = svg.querySelectorAll<SVGGeometryElement>('[data-et="message"]');
+  const labels = svg.querySelectorAll<SVGTextElement>('text.messageText');
+  messages.forEach((el, i) => {
+    el.classList.toggle('is-done', i < options.index);
+    el.classList.toggle('is-active', i === options.index);
+    labels[i]?.classList.toggle('is-active', i === options.index);
+    labels[i]?.classList.toggle('is-done', i < options.index);
+  });
+  svg.querySelectorAll('[data-et="participant"]').forEach((g) => {
+    g.classList.toggle('is-active-role', options.roles.includes(g.getAttribute('data-id') ?? ''));
+  });
+
+  root.selectAll('circle.token').interrupt().remove();
+  const active = messages[options.index];
+  if (!active) return;
+  const point = pointAlong(active);
+  const start = point(0);
+  const token = root
+    .append('circle')
+    .attr('class', 'token')
+    .attr('r', 7)
+    .attr('cx', start.x)
+    .attr('cy', start.y);
+  if (!options.travel) {
+    const end = point(1);
+    token.attr('cx', end.x).attr('cy', end.y);
+    return;
+  }
+  token
+    .transition()
+    .duration(options.duration)
+    .ease(easeCubicInOut)
+    .tween('travel', () => (t: number) => {
+      const p = point(t);
+      token.attr('cx', p.x).attr('cy', p.y);
+    });
+}
+
+/** A function from 0..1 to a point on a message line or (self-message) path. */
+function pointAlong(el: SVGGeometryElement): (t: number) => { x: number; y: number } {
+  if (el instanceof SVGLineElement) {
+    const x1 = el.x1.baseVal.value;
+    const y1 = el.y1.baseVal.value;
+    const x2 = el.x2.baseVal.value;
+    const y2 = el.y2.baseVal.value;
+    return (t) => ({ x: x1 + (x2 - x1) * t, y: y1 + (y2 - y1) * t });
+  }
+  const length = el.getTotalLength();
+  return (t) => {
+    const p = el.getPointAtLength(length * t);
+    return { x: p.x, y: p.y };
+  };
+}

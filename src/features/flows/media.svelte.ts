@@ -1,0 +1,5 @@
+/** Reactive media queries the flow player follows. */
+import { MediaQuery } from 'svelte/reactivity';
+
+export const prefersReducedMotion = new MediaQuery('(prefers-reduced-motion: reduce)', false);
+export const prefersDark = new MediaQuery('(prefers-color-scheme: dark)', false);

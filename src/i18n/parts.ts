@@ -1,0 +1,19 @@
+/** Loaders of each part of the UI strings, per language (see resources.ts). */
+import type { Lang } from './langs.ts';
+
+export type StringsLoader = Record<Lang, () => Promise<{ default: object }>>;
+
+export const CORE_STRINGS: StringsLoader = {
+  'zh-CN': () => import('./zh-CN.json'),
+  en: () => import('./en.json'),
+};
+
+export const FLOWS_STRINGS: StringsLoader = {
+  'zh-CN': () => import('./flows/zh-CN.json'),
+  en: () => import('./flows/en.json'),
+};
+
+export const CONTENT_STRINGS: StringsLoader = {
+  'zh-CN': () => import('./content/zh-CN.json'),
+  en: () => import('./content/en.json'),
+};

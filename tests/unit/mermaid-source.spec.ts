@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+  diagramText,
+  participantId,
+  sequenceDiagram,
+} from '../../src/features/flows/mermaid-source.ts';
+
+describe('the generated sequence diagram', () => {
+  const roles = [
+    { id: 'user', name: '用户' },
+    { id: 'platform', name: '电商平台' },
+  ];
+
+  it('has one participant per role and one message per step, numbered', () => {
+    expect(
+      sequenceDiagram(roles, [
+        { from: 'user', to: 'platform', text: '注册并登录' },
+        { from: 'platform', to: 'platform', text: '校验' },
+      ]),
+    ).toBe(
+      'sequenceDiagram\n  autonumber\n  participant r0 as 用户\n  participant r1 as 电商平台\n  r0->>r1: 注册并登录\n  r1->>r1: 校验\n',
+    );
+    expect(participantId(roles, 'platform')).toBe('r1');
+  });
+
+  it('cannot be broken out of by the text: no new statements, directives or HTML', () => {
+    const hostile =
+      'a;\nr0->>r1: injected\n%%{init: {"securityLevel":"loose"}}%%<img src=x onerror=alert(1)>#35;';
+    const source = sequenceDiagram(roles, [{ from: 'user', to: 'platform', text: hostile }]);
+    expect(source.trimEnd().split('\n')).toHaveLength(5);
+    const message = source.trimEnd().split('\n').at(-1)!.split('r0->>r1: ')[1];
+    expect(message).not.toMatch(/[<>;#%{}]/);
+    expect(diagramText('  x\r\ny  ')).toBe('x y');
+  });
+
+  it('refuses a message between unknown roles', () => {
+    expect(() => sequenceDiagram(roles, [{ from: 'user', to: 'bank', text: 'x' }])).toThrow(
+      RangeError,
+    );
+  });
+});
