@@ -1,8 +1,15 @@
 /** JSON Schema text for each content folder, generated from the zod schemas. */
 import * as z from 'zod';
-import { Lesson } from './schema.ts';
+import { Flow, Lesson } from './schema.ts';
 
 export function jsonSchemaFiles(): Record<string, string> {
-  const lesson = z.toJSONSchema(Lesson, { target: 'draft-2020-12' });
-  return { 'lessons/schema.json': `${JSON.stringify(lesson, null, 2)}\n` };
+  const lessons = z.toJSONSchema(
+    z.union([Lesson, Flow]).meta({
+      title: 'Lesson or flow',
+      description:
+        'A file in lessons/: a lesson section, or (kind: flow) a flow. See lessons/README.md.',
+    }),
+    { target: 'draft-2020-12' },
+  );
+  return { 'lessons/schema.json': `${JSON.stringify(lessons, null, 2)}\n` };
 }

@@ -155,6 +155,13 @@ export const Flow = z
       order: z.enum(ORDER_STATUSES),
       amount: z.number().min(0).max(1_000_000),
       stock: z.int().min(0).max(1_000_000),
+      payment: z
+        .strictObject({
+          method: z.enum(PAYMENT_METHODS).nullable().optional(),
+          status: z.enum(PAYMENT_STATUSES).optional(),
+        })
+        .optional()
+        .meta({ description: 'For a flow that starts after payment: how the order was paid' }),
     }),
     steps: z.array(FlowStep).min(1).max(80),
   })

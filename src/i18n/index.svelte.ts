@@ -14,7 +14,10 @@ import { CORE_STRINGS, type StringsLoader } from './parts.ts';
  * Strings load on demand: the core in the current language first, each activity's part with its
  * page, and the other language only when the student switches to it.
  */
+// Plain bookkeeping, not state: templates re-render through `current.strings`.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const parts = new Set<StringsLoader>([CORE_STRINGS]);
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const loaded = new Set<string>();
 let version = 0;
 

@@ -1,13 +1,10 @@
 /**
- * The one sanitising renderer: Markdown → HTML through marked, then DOMPurify. It is the only
- * source of HTML that may reach {@html} (Markdown.svelte); author text may be hostile.
+ * The one sanitising path for markup: DOMPurify with the app's rules. Author Markdown (via
+ * markdown.ts) and mermaid's SVG both pass through here before any of it reaches the page.
  * Images and embedded content are dropped (nothing in a file may reach the network); links keep
  * only http(s), mailto and in-app hash targets, and external ones open in a new tab.
  */
 import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
-
-const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 const SAFE_HREF = /^(?:https?:|mailto:|#)/i;
 let hooked = false;
@@ -27,9 +24,9 @@ function ensureHooks(): void {
   });
 }
 
-export function renderMarkdown(source: string): string {
+/** Sanitise HTML produced from author text. */
+export function sanitizeHtml(html: string): string {
   ensureHooks();
-  const html = marked.parse(source) as string;
   return DOMPurify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: [

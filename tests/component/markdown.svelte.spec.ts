@@ -1,7 +1,7 @@
 import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import Markdown from '../../src/ui/Markdown.svelte';
-import { renderMarkdown } from '../../src/ui/sanitize.ts';
+import { renderMarkdown } from '../../src/ui/markdown.ts';
 
 const PAYLOADS = [
   '<script>window.hacked = 1</script>',

@@ -4,6 +4,19 @@ import { initSettings } from '../../src/state/settings.svelte.ts';
 import { initProgress } from '../../src/state/progress.svelte.ts';
 import { memoryStore } from './helpers.ts';
 
+// jsdom has no matchMedia: answer "no" to every media query (light scheme, motion allowed).
+window.matchMedia ??= (query: string) =>
+  ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    dispatchEvent: () => false,
+  }) as MediaQueryList;
+
 // Every test starts in Chinese with empty, working storage.
 beforeEach(async () => {
   localStorage.clear();

@@ -48,7 +48,10 @@ export async function openPage(
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
-  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()}`));
+  page.on('requestfailed', (r) => {
+    // A navigation cancels requests still in flight; that is not the app failing.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${r.url()}`);
+  });
   return { context, page, errors };
 }
 

@@ -9,6 +9,13 @@ describe('JSON Schema files', () => {
     }
   });
 
+  it('every flow file points its editor at the schema', () => {
+    for (const name of ['transaction', 'payment', 'logistics']) {
+      const first = readFileSync(`lessons/flows/${name}.yaml`, 'utf8').split('\n')[0];
+      expect(first).toBe('# yaml-language-server: $schema=../schema.json');
+    }
+  });
+
   it('every lesson file points its editor at the schema', () => {
     for (const name of ['01-process', '02-models', '03-platforms', '04-security-law']) {
       const first = readFileSync(`lessons/${name}.yaml`, 'utf8').split('\n')[0];

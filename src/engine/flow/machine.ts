@@ -109,7 +109,11 @@ export function recordAt<T>(def: FlowDef<T>, state: FlowState): FlowRecord<T> {
   const record: FlowRecord<T> = {
     order: def.initial.order,
     orderTrail: [def.initial.order],
-    payment: { amount: def.initial.amount, method: null, status: 'none' },
+    payment: {
+      amount: def.initial.amount,
+      method: def.initial.payment?.method ?? null,
+      status: def.initial.payment?.status ?? 'none',
+    },
     stock: def.initial.stock,
     tracking: [],
   };

@@ -114,7 +114,14 @@ export interface RoleDef<T> {
 export interface FlowDef<T> {
   id: string;
   roles: RoleDef<T>[];
-  initial: { order: OrderStatus; amount: number; stock: number };
+  initial: {
+    order: OrderStatus;
+    amount: number;
+    stock: number;
+    /** For a flow that starts after payment (logistics): how the order was paid. */
+    payment?:
+      { method?: PaymentMethod | null | undefined; status?: PaymentStatus | undefined } | undefined;
+  };
   /** Steps; the first is where the flow starts. */
   steps: StepDef<T>[];
 }

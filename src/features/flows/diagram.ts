@@ -39,7 +39,13 @@ export async function renderDiagram(source: string, dark: boolean): Promise<stri
       'themeCSS',
       'theme',
     ],
-    sequence: { mirrorActors: false, showSequenceNumbers: true, useMaxWidth: true, wrap: false, width: 130 },
+    sequence: {
+      mirrorActors: false,
+      showSequenceNumbers: true,
+      useMaxWidth: true,
+      wrap: false,
+      width: 130,
+    },
     // The same fonts as the page, so mermaid measures labels as they will be drawn.
     fontFamily: getComputedStyle(document.documentElement).fontFamily,
   });

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * Measures the Flows page on the production build (run `npm run build` first): JavaScript loaded
+ * (gzip), time from navigation to an interactive diagram, and main-thread long tasks (> 50 ms)
+ * while stepping through the animation. Prints numbers; asserts nothing.
+ * Usage: node scripts/measure-flows.js [--cpu 4]   (CPU slowdown factor, as on a phone)
+ */
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import sirv from 'sirv';
+import { chromium } from 'playwright-core';
+
+const cpu = Number(process.argv[process.argv.indexOf('--cpu') + 1]) || 1;
+const serve = sirv('dist', { dev: false });
+const server = createServer((req, res) =>
+  serve(req, res, () => {
+    res.writeHead(404).end();
+  }),
+);
+await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+const base = `http://127.0.0.1:${port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+const results = [];
+for (const run of [1, 2, 3]) {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 412, height: 900 },
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await page.addInitScript(() => {
+    const w = /** @type {any} */ (window);
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const start = Date.now();
+  await page.goto(`${base}#/flows/transaction`);
+  await page.waitForFunction(
+    () => document.querySelectorAll('.diagram svg [data-et="message"]').length > 0,
+  );
+  const ready = Date.now() - start;
+  const loadTasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks.splice(0));
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.waitForTimeout(1000);
+  }
+  const stepTasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks.splice(0));
+  const scripts = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => n.endsWith('.js')),
+  );
+  const js = scripts.reduce((sum, url) => {
+    const file = new URL(url).pathname.replace(/^\//, '');
+    return sum + gzipSync(readFileSync(`dist/${file}`)).length;
+  }, 0);
+  results.push({ run, ready, js, loadTasks, stepTasks });
+  await context.close();
+}
+await browser.close();
+server.close();
+
+console.log(`Flows page, production build, CPU slowdown ×${cpu}, viewport 412×900`);
+for (const r of results) {
+  console.log(
+    `  run ${r.run}: diagram interactive after ${r.ready} ms; JS ${(r.js / 1024).toFixed(1)} KB gzip; ` +
+      `long tasks while loading [${r.loadTasks.join(', ')}] ms; while stepping [${r.stepTasks.join(', ') || 'none'}]`,
+  );
+}

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axe, launch, openPage } from './browser.ts';
+
+const base = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TEXT = {
+  'zh-CN': {
+    next: '下一步',
+    prev: '上一步',
+    record: '订单记录',
+    reviewed: '已评价',
+    wrongPassword: /支付密码输错了/,
+    drill: /展开这一步：电子商务支付流程/,
+    back: /返回“电子商务交易流程”/,
+    transit: '3. 在途运输',
+    pay: '5. 支付',
+    verify: '3. 输入支付密码或完成指纹验证',
+  },
+  en: {
+    next: 'Next',
+    prev: 'Previous',
+    record: 'Order record',
+    reviewed: 'Reviewed',
+    wrongPassword: /The password is wrong/,
+    drill: /Open this step: Payment flow/,
+    back: /Back to “Transaction flow”/,
+    transit: '3. In transit',
+    pay: '5. Pay',
+    verify: /^3\. /,
+  },
+} as const;
+
+async function diagramReady(page: Page, messages: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.diagram svg [data-et="message"]').length === n,
+    messages,
+  );
+}
+
+async function heading(page: Page): Promise<string> {
+  return (await page.locator('.narration h2').textContent())?.trim() ?? '';
+}
+
+async function orderStatus(page: Page, lang: 'zh-CN' | 'en'): Promise<string> {
+  const record = page.getByRole('complementary', { name: TEXT[lang].record });
+  return (await record.locator('dd').first().textContent())?.trim() ?? '';
+}
+
+describe.each(['zh-CN', 'en'] as const)('flows in %s', (lang) => {
+  const text = TEXT[lang];
+
+  it('steps through all three flows by mouse and by keyboard', async () => {
+    const { context, page, errors } = await openPage(browser, lang);
+    // Transaction, by mouse.
+    await page.goto(`${base}#/flows`);
+    await diagramReady(page, 6);
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: text.next }).click();
+    expect(await orderStatus(page, lang)).toBe(text.reviewed);
+    expect(page.url()).toContain('#/flows/transaction/receive-review');
+    const active = await page.locator('.diagram svg [data-et="message"].is-active').count();
+    expect(active).toBe(1);
+    // Payment, by keyboard.
+    await page.goto(`${base}#/flows/payment`);
+    await diagramReady(page, 5);
+    await page.locator('main h1').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    expect(page.url()).toContain('#/flows/payment/status-update');
+    await page.keyboard.press('ArrowLeft');
+    expect(page.url()).toContain('#/flows/payment/success-notice');
+    await page.keyboard.press('Home');
+    expect(page.url()).toContain('#/flows/payment/choose-method');
+    await page.keyboard.press('End');
+    expect(page.url()).toContain('#/flows/payment/status-update');
+    // Logistics, by keyboard from the step list.
+    await page.goto(`${base}#/flows/logistics`);
+    await diagramReady(page, 5);
+    await page.locator('.step-list a').nth(2).click();
+    expect(await heading(page)).toBe(text.transit);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(page.url()).toContain('#/flows/logistics/deliver');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('takes a failure path, drills down and back, and reloads on a step link', async () => {
+    const { context, page, errors } = await openPage(browser, lang);
+    await page.goto(`${base}#/flows/payment/verify`);
+    await diagramReady(page, 5);
+    await page.getByRole('button', { name: text.wrongPassword }).click();
+    expect(page.url()).toContain('#/flows/payment/wrong-password');
+    // The diagram now shows the path taken, including the failure step.
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.diagram svg text.messageText')].length >= 4,
+    );
+    await page.goto(`${base}#/flows/transaction/pay`);
+    await diagramReady(page, 6);
+    await page.getByRole('link', { name: text.drill }).click();
+    await diagramReady(page, 5);
+    expect(page.url()).toContain('#/flows/payment');
+    await page.getByRole('link', { name: text.back }).click();
+    await diagramReady(page, 6);
+    expect(await heading(page)).toBe(text.pay);
+    await page.goto(`${base}#/flows/logistics/in-transit`);
+    await diagramReady(page, 5);
+    await page.reload();
+    await diagramReady(page, 5);
+    expect(await heading(page)).toBe(text.transit);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has no axe violations with the diagram drawn, at a decision point and at the end', async () => {
+    const { context, page } = await openPage(browser, lang);
+    const report: string[] = [];
+    for (const route of [
+      '#/flows/transaction/checkout',
+      '#/flows/logistics/deliver',
+      '#/flows/payment/verify',
+    ]) {
+      await page.goto(`${base}${route}`);
+      await page.reload();
+      await page.waitForSelector('.diagram svg [data-et="message"]', { state: 'attached' });
+      report.push(...(await axe(page)).map((v) => `${route}: ${v}`));
+    }
+    expect(report).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('motion', () => {
+  it('with reduced motion the token does not travel: it is placed at once', async () => {
+    const { context, page } = await openPage(browser, 'zh-CN', { reducedMotion: 'reduce' });
+    await page.goto(`${base}#/flows/transaction`);
+    await diagramReady(page, 6);
+    await page.getByRole('button', { name: '下一步' }).click();
+    const placed = await page.evaluate(() => {
+      const token = document.querySelector('.diagram circle.token');
+      const line = document.querySelectorAll(
+        '.diagram svg [data-et="message"]',
+      )[1] as SVGLineElement;
+      return { cx: Number(token?.getAttribute('cx')), x2: line.x2.baseVal.value };
+    });
+    expect(placed.cx).toBe(placed.x2);
+    await context.close();
+  });
+
+  it('with motion the token travels along the arrow', async () => {
+    const { context, page } = await openPage(browser, 'zh-CN');
+    await page.goto(`${base}#/flows/transaction`);
+    await diagramReady(page, 6);
+    await page.getByRole('button', { name: '下一步' }).click();
+    const samples = await page.evaluate(async () => {
+      const xs: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        xs.push(Number(document.querySelector('.diagram circle.token')?.getAttribute('cx')));
+        await new Promise((r) => setTimeout(r, 120));
+      }
+      return xs;
+    });
+    expect(new Set(samples).size).toBeGreaterThan(2);
+    await context.close();
+  });
+});
