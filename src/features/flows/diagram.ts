@@ -17,8 +17,18 @@ function loadMermaid(): Promise<Mermaid> {
   return mermaidReady;
 }
 
+/** Resolve when the browser is idle (or after `timeout` ms), so text and controls come first. */
+function idle(timeout: number): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout });
+    else setTimeout(resolve, 1);
+  });
+}
+
 /** Render sequence-diagram source to sanitised SVG text. */
 export async function renderDiagram(source: string, dark: boolean): Promise<string> {
+  // The first drawing waits for a quiet moment: mermaid is large, the page is usable without it.
+  if (!mermaidReady) await idle(1500);
   const mermaid = await loadMermaid();
   mermaid.initialize({
     startOnLoad: false,
