@@ -1,0 +1,167 @@
+/**
+ * Marketplace configuration: the business model (B2B, B2C, C2C, O2O), the operating model
+ * (platform 平台型, self-operated 自营型, hybrid 混合型), online or the offline baseline, and the
+ * parameters that matter. `preset` gives each business model's typical values; scenarios
+ * override them.
+ */
+
+export const BUSINESS_MODELS = ['B2B', 'B2C', 'C2C', 'O2O'] as const;
+export type BusinessModel = (typeof BUSINESS_MODELS)[number];
+export const OPERATING_MODELS = ['platform', 'self', 'hybrid'] as const;
+export type OperatingModel = (typeof OPERATING_MODELS)[number];
+export const EVENT_TYPES = [
+  'surge',
+  'fraudWave',
+  'logisticsDisruption',
+  'dataBreach',
+  'regulation',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface MarketEvent {
+  type: EventType;
+  /** First day (0-based) and last day of the event. */
+  start: number;
+  end: number;
+  /**
+   * surge: demand multiplier (e.g. 4 for 双十一); fraudWave: fraud multiplier; logisticsDisruption:
+   * share of capacity lost (0..1); dataBreach: trust lost (0..1); regulation: cost per order (yuan).
+   */
+  magnitude: number;
+}
+
+export interface MarketConfig {
+  model: BusinessModel;
+  operating: OperatingModel;
+  /** Hybrid: share of the goods sold by the platform itself (0..1). */
+  selfShare: number;
+  /** false: the offline baseline — buyers reach only shops near them, at a higher search cost. */
+  online: boolean;
+  buyers: number;
+  sellers: number;
+  days: number;
+  seed: number;
+  /** Sellers a buyer looks at per purchase. */
+  searchBreadth: number;
+  /** Cost (yuan) of looking at one seller: online (a page), offline (a trip to a shop: fare and time). */
+  searchCostOnline: number;
+  searchCostOffline: number;
+  /** Offline shops a buyer can reach, as a distance on the unit square. */
+  offlineRadius: number;
+  /** O2O: how far a buyer will go to a local merchant. */
+  o2oRadius: number;
+  /** Chance a buyer wants to buy on a given day; B2B buyers order every `orderInterval` days. */
+  demandRate: number;
+  orderInterval: number;
+  /** Units per order (B2B orders are large). */
+  orderSize: number;
+  basePrice: number;
+  unitCost: number;
+  /** Platform commission on each sale by a third-party seller (0..0.5). */
+  commission: number;
+  /** Fixed daily fee a third-party seller pays to stay listed. */
+  listingFee: number;
+  /** Escrow (担保交易): the platform holds the money until the buyer confirms receipt. */
+  escrow: boolean;
+  /** Ratings are shown and buyers use them. */
+  reputation: boolean;
+  /** Payment security (0..1): how much of payment fraud the platform stops. */
+  paymentSecurity: number;
+  /** Share of sellers who would cheat if they could (C2C individuals). */
+  dishonestShare: number;
+  /** Orders the logistics network (or, for O2O, each merchant per day) can handle. */
+  capacity: number;
+  /** Days to deliver when capacity is not binding. */
+  deliveryDays: number;
+  /** Logistics cost per order (yuan). */
+  shippingCost: number;
+  /** Chance a delivered order is returned under the seven-day rule. */
+  returnRate: number;
+  /** Stock a seller (or the platform) holds after restocking; C2C: 1. */
+  restockTo: number;
+  restockEvery: number;
+  /** Days unsold stock keeps its value before it is written off. */
+  shelfLife: number;
+  events: MarketEvent[];
+}
+
+const COMMON: Omit<MarketConfig, 'model'> = {
+  operating: 'platform',
+  selfShare: 0.5,
+  online: true,
+  buyers: 2000,
+  sellers: 100,
+  days: 120,
+  seed: 1,
+  searchBreadth: 6,
+  searchCostOnline: 0.5,
+  searchCostOffline: 10,
+  offlineRadius: 0.12,
+  o2oRadius: 0.15,
+  demandRate: 0.05,
+  orderInterval: 1,
+  orderSize: 1,
+  basePrice: 100,
+  unitCost: 60,
+  commission: 0.05,
+  listingFee: 0.5,
+  escrow: true,
+  reputation: true,
+  paymentSecurity: 0.8,
+  dishonestShare: 0,
+  capacity: 400,
+  deliveryDays: 2,
+  shippingCost: 8,
+  returnRate: 0.05,
+  restockTo: 40,
+  restockEvery: 7,
+  shelfLife: 60,
+  events: [],
+};
+
+export function preset(model: BusinessModel, overrides: Partial<MarketConfig> = {}): MarketConfig {
+  const byModel: Record<BusinessModel, Partial<MarketConfig>> = {
+    // Few firm buyers ordering raw materials and parts in bulk, periodically, by freight.
+    B2B: {
+      buyers: 200,
+      sellers: 40,
+      demandRate: 1,
+      orderInterval: 14,
+      orderSize: 50,
+      basePrice: 40,
+      unitCost: 28,
+      searchBreadth: 4,
+      shippingCost: 60,
+      deliveryDays: 4,
+      returnRate: 0.01,
+      restockTo: 2000,
+      capacity: 60,
+    },
+    B2C: {},
+    // Individuals selling second-hand items, one of each; quality hidden; some would cheat.
+    C2C: {
+      sellers: 400,
+      basePrice: 50,
+      unitCost: 20,
+      restockTo: 1,
+      restockEvery: 3,
+      dishonestShare: 0.1,
+      returnRate: 0.02,
+      shippingCost: 6,
+    },
+    // Local merchants, online booking, offline consumption: no parcels, capacity per day.
+    O2O: {
+      sellers: 60,
+      basePrice: 30,
+      unitCost: 15,
+      shippingCost: 0,
+      deliveryDays: 0,
+      capacity: 12,
+      returnRate: 0,
+      restockTo: 100000,
+      shelfLife: 1_000_000,
+      demandRate: 0.08,
+    },
+  };
+  return { ...COMMON, model, ...byModel[model], ...overrides };
+}

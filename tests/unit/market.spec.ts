@@ -1,0 +1,180 @@
+/**
+ * The marketplace engine: determinism, invariants, and the chapter's claims (and the research the
+ * issue cites) as assertions on seeded runs. Each claim compares configurations on the same seeds.
+ */
+import { describe, expect, it } from 'vitest';
+import { preset, type MarketConfig } from '../../src/engine/market/config.ts';
+import { mean, total, metricAt } from '../../src/engine/market/metrics.ts';
+import { MarketSim, simulate } from '../../src/engine/market/sim.ts';
+
+const SEEDS = [1, 2, 3];
+/** The mean over seeds of a summary of a run. */
+function over(
+  config: Partial<MarketConfig> & { model: MarketConfig['model'] },
+  f: (s: Float64Array) => number,
+) {
+  const { model, ...rest } = config;
+  return (
+    SEEDS.map((seed) => f(simulate(preset(model, { ...rest, seed })))).reduce((a, b) => a + b) /
+    SEEDS.length
+  );
+}
+
+describe('determinism and invariants', () => {
+  it('the same configuration and seed give identical metrics; another seed differs', () => {
+    const a = simulate(preset('C2C', { seed: 7, days: 60 }));
+    const b = simulate(preset('C2C', { seed: 7, days: 60 }));
+    const c = simulate(preset('C2C', { seed: 8, days: 60 }));
+    expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
+    expect(Buffer.from(a.buffer).equals(Buffer.from(c.buffer))).toBe(false);
+  });
+
+  it.each(['B2B', 'B2C', 'C2C', 'O2O'] as const)(
+    '%s: money is conserved, stock never negative, every day; metrics are finite',
+    (model) => {
+      for (const operating of ['platform', 'self', 'hybrid'] as const) {
+        const sim = new MarketSim(
+          preset(model, {
+            operating,
+            days: 90,
+            events: [
+              { type: 'surge', start: 30, end: 35, magnitude: 4 },
+              { type: 'fraudWave', start: 40, end: 50, magnitude: 5 },
+              { type: 'regulation', start: 60, end: 89, magnitude: 2 },
+            ],
+          }),
+        );
+        let gmv = 0;
+        while (sim.day < sim.config.days) {
+          sim.step();
+          gmv += metricAt(sim.series, sim.day - 1, 'gmv');
+          expect(Math.abs(sim.ledgerBalance())).toBeLessThan(1e-6 * Math.max(1, gmv));
+          expect(Math.min(...sim.stock)).toBeGreaterThanOrEqual(0);
+          expect(metricAt(sim.series, sim.day - 1, 'gmv')).toBeGreaterThanOrEqual(0);
+        }
+        expect(sim.series.every(Number.isFinite)).toBe(true);
+      }
+    },
+  );
+});
+
+describe('what the chapter claims, seen in the model', () => {
+  it('1. online vs the offline baseline: lower transaction cost per order, wider reach, more trades', () => {
+    const online = { model: 'B2C' as const };
+    const offline = { model: 'B2C' as const, online: false };
+    expect(over(online, (s) => mean(s, 'txCostPerOrder'))).toBeLessThan(
+      0.7 * over(offline, (s) => mean(s, 'txCostPerOrder')),
+    );
+    expect(over(online, (s) => mean(s, 'reach'))).toBeGreaterThan(
+      over(offline, (s) => mean(s, 'reach')) + 0.1,
+    );
+    expect(over(online, (s) => mean(s, 'avgDistance'))).toBeGreaterThan(
+      3 * over(offline, (s) => mean(s, 'avgDistance')),
+    );
+    expect(over(online, (s) => total(s, 'orders'))).toBeGreaterThan(
+      1.05 * over(offline, (s) => total(s, 'orders')),
+    );
+  });
+
+  it('2. more sellers compared per search: lower average price and less spread (yet spread persists)', () => {
+    const price = (k: number) =>
+      over({ model: 'B2C', searchBreadth: k }, (s) => mean(s, 'avgPrice', 60));
+    const spread = (k: number) =>
+      over({ model: 'B2C', searchBreadth: k }, (s) => mean(s, 'priceSpread', 60));
+    expect(price(2)).toBeGreaterThan(price(8) * 1.1);
+    expect(price(8)).toBeGreaterThan(price(16));
+    expect(spread(2)).toBeGreaterThan(spread(16));
+    expect(spread(16)).toBeGreaterThan(0.02);
+  });
+
+  it('3. C2C with ratings: fraud falls, good sellers earn a premium, a first negative slows sales', () => {
+    const noEscrow = { model: 'C2C' as const, escrow: false };
+    expect(over({ ...noEscrow, reputation: true }, (s) => total(s, 'fraudLosses'))).toBeLessThan(
+      0.3 * over({ ...noEscrow, reputation: false }, (s) => total(s, 'fraudLosses')),
+    );
+    let premium = 0;
+    let slowdown = 0;
+    for (const seed of SEEDS) {
+      const sim = new MarketSim(preset('C2C', { seed, days: 150 }));
+      const daily: Int32Array[] = [];
+      while (sim.day < sim.config.days) {
+        sim.step();
+        daily.push(sim.soldToday.slice());
+      }
+      // Premium: price of well-rated honest sellers over poorly rated ones, at the end.
+      const score = (j: number) => (sim.ratingSum[j]! + 1.5) / (sim.ratingCount[j]! + 2);
+      const honest = [...sim.price.keys()].filter(
+        (j) => !sim.dishonest[j] && sim.ratingCount[j]! >= 5,
+      );
+      honest.sort((a, b) => score(a) - score(b));
+      const q = Math.floor(honest.length / 4);
+      const avg = (js: number[]) => js.reduce((a, j) => a + sim.price[j]!, 0) / js.length;
+      premium += avg(honest.slice(-q)) / avg(honest.slice(0, q)) - 1;
+      // Sales in the 20 days before and after an honest seller's first negative rating.
+      let before = 0;
+      let after = 0;
+      for (const j of honest) {
+        const d = sim.firstNegative[j]!;
+        if (d < 20 || d > sim.config.days - 21) continue;
+        for (let t = d - 20; t < d; t++) before += daily[t]![j]!;
+        for (let t = d + 1; t <= d + 20; t++) after += daily[t]![j]!;
+      }
+      slowdown += after / Math.max(1, before);
+    }
+    expect(premium / SEEDS.length).toBeGreaterThan(0.03);
+    expect(slowdown / SEEDS.length).toBeLessThan(0.9);
+  });
+
+  it('4. escrow (担保交易) cuts C2C fraud losses', () => {
+    expect(over({ model: 'C2C', escrow: true }, (s) => total(s, 'fraudLosses'))).toBeLessThan(
+      0.8 * over({ model: 'C2C', escrow: false }, (s) => total(s, 'fraudLosses')),
+    );
+  });
+
+  it('5. a demand shock leaves write-offs on the platform’s books when self-operated, on sellers’ under platform', () => {
+    const surge = [{ type: 'surge' as const, start: 40, end: 46, magnitude: 4 }];
+    const self = (events: typeof surge | []) =>
+      simulate(preset('B2C', { operating: 'self', events }));
+    const platform = (events: typeof surge | []) =>
+      simulate(preset('B2C', { operating: 'platform', events }));
+    const selfShock = self(surge);
+    const platformShock = platform(surge);
+    expect(total(selfShock, 'platformWriteOffs')).toBe(total(selfShock, 'writeOffs'));
+    expect(total(selfShock, 'writeOffs')).toBeGreaterThan(3 * total(self([]), 'writeOffs'));
+    expect(total(platformShock, 'platformWriteOffs')).toBe(0);
+    expect(total(platformShock, 'writeOffs')).toBeGreaterThan(3 * total(platform([]), 'writeOffs'));
+  });
+
+  it('6. a higher commission leaves fewer active sellers; more sellers draw more buyers', () => {
+    const active = (commission: number) =>
+      over({ model: 'B2C', commission }, (s) => metricAt(s, 119, 'activeSellers'));
+    expect(active(0.3)).toBeLessThan(0.7 * active(0.05));
+    const demand = (sellers: number) =>
+      over({ model: 'B2C', sellers }, (s) => total(s, 'demand', 0, 30));
+    expect(demand(200)).toBeGreaterThan(1.15 * demand(50));
+  });
+
+  it('7. O2O: trade stays within the radius; reliability falls when a peak exceeds capacity', () => {
+    const radius = preset('O2O').o2oRadius;
+    const base = simulate(preset('O2O'));
+    for (let d = 0; d < 120; d++)
+      expect(metricAt(base, d, 'avgDistance')).toBeLessThanOrEqual(radius);
+    const peak = simulate(
+      preset('O2O', { events: [{ type: 'surge', start: 40, end: 46, magnitude: 4 }] }),
+    );
+    const failRate = (s: Float64Array, from: number, to: number) =>
+      total(s, 'failedOrders', from, to) / total(s, 'orders', from, to);
+    expect(failRate(peak, 40, 47)).toBeGreaterThan(5 * failRate(base, 40, 47) + 0.02);
+  });
+
+  it('8. 双十一: orders jump, and delivery takes longer where logistics capacity binds', () => {
+    const events = [{ type: 'surge' as const, start: 40, end: 46, magnitude: 4 }];
+    const tight = simulate(preset('B2C', { capacity: 150, events }));
+    expect(mean(tight, 'orders', 40, 47)).toBeGreaterThan(2 * mean(tight, 'orders', 25, 39));
+    expect(mean(tight, 'deliveryDays', 40, 47)).toBeGreaterThan(
+      mean(tight, 'deliveryDays', 25, 39) + 0.2,
+    );
+    const ample = simulate(preset('B2C', { capacity: 5000, events }));
+    expect(mean(ample, 'deliveryDays', 40, 47)).toBeCloseTo(mean(ample, 'deliveryDays', 25, 39), 5);
+  });
+});
