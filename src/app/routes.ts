@@ -5,21 +5,27 @@ export type Route =
   | { name: 'lesson'; id: string; part: string | null }
   | { name: 'flows' }
   | { name: 'flow'; id: string; step: string | null }
-  | { name: 'market' }
+  | { name: 'market'; scenario: string | null; query: string }
   | { name: 'quiz' }
   | { name: 'authoring' }
   | { name: 'progress' }
   | { name: 'notFound'; path: string };
 
-const SIMPLE = ['flows', 'market', 'quiz', 'authoring', 'progress', 'lessons'] as const;
+const SIMPLE = ['flows', 'quiz', 'authoring', 'progress', 'lessons'] as const;
 
 export function parseHash(hash: string): Route {
-  const path = decodeURIComponent(hash.replace(/^#/, '')).replace(/\/+$/, '');
+  const raw = hash.replace(/^#/, '');
+  const q = raw.indexOf('?');
+  const query = q >= 0 ? raw.slice(q + 1) : '';
+  const path = decodeURIComponent(q >= 0 ? raw.slice(0, q) : raw).replace(/\/+$/, '');
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'home' };
   const [head, ...rest] = parts;
   if (head === 'lessons' && rest.length >= 1 && rest.length <= 2) {
     return { name: 'lesson', id: rest[0]!, part: rest[1] ?? null };
+  }
+  if (head === 'market' && rest.length <= 1) {
+    return { name: 'market', scenario: rest[0] ?? null, query };
   }
   if (head === 'flows' && rest.length >= 1 && rest.length <= 2) {
     return { name: 'flow', id: rest[0]!, step: rest[1] ?? null };
@@ -39,6 +45,8 @@ export function href(route: Route): string {
       return `#/lessons/${route.id}${route.part ? `/${route.part}` : ''}`;
     case 'flow':
       return `#/flows/${route.id}${route.step ? `/${route.step}` : ''}`;
+    case 'market':
+      return `#/market${route.scenario ? `/${route.scenario}` : ''}${route.query ? `?${route.query}` : ''}`;
     case 'notFound':
       return `#/${route.path}`;
     default:

@@ -1,6 +1,6 @@
 /** JSON Schema text for each content folder, generated from the zod schemas. */
 import * as z from 'zod';
-import { Flow, Lesson } from './schema.ts';
+import { Flow, Lesson, Market } from './schema.ts';
 
 export function jsonSchemaFiles(): Record<string, string> {
   const lessons = z.toJSONSchema(
@@ -11,5 +11,15 @@ export function jsonSchemaFiles(): Record<string, string> {
     }),
     { target: 'draft-2020-12' },
   );
-  return { 'lessons/schema.json': `${JSON.stringify(lessons, null, 2)}\n` };
+  const scenarios = z.toJSONSchema(
+    z.union([Market]).meta({
+      title: 'Scenario',
+      description: 'A scenario file in scenarios/ (see scenarios/README.md).',
+    }),
+    { target: 'draft-2020-12' },
+  );
+  return {
+    'lessons/schema.json': `${JSON.stringify(lessons, null, 2)}\n`,
+    'scenarios/schema.json': `${JSON.stringify(scenarios, null, 2)}\n`,
+  };
 }

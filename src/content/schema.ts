@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '../engine/flow/types.ts';
+import { BUSINESS_MODELS, EVENT_TYPES, OPERATING_MODELS } from '../engine/market/config.ts';
 
 // Zod compiles fast paths with `new Function` unless told not to; the app runs under a CSP
 // without 'unsafe-eval', so it must never try.
@@ -167,7 +168,94 @@ export const Flow = z
   })
   .meta({ title: 'Flow', description: 'A process students step through (see lessons/README.md)' });
 
+/** Marketplace parameters a scenario may set; anything left out keeps the business model's preset. */
+export const MarketParams = z.strictObject({
+  model: z.enum(BUSINESS_MODELS).optional(),
+  operating: z
+    .enum(OPERATING_MODELS)
+    .optional()
+    .meta({ description: 'platform 平台型 · self 自营型 · hybrid 混合型' }),
+  selfShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .meta({ description: 'Hybrid: share of goods the platform sells itself' }),
+  online: z.boolean().optional().meta({ description: 'false: the offline baseline' }),
+  buyers: z.int().min(10).max(100_000).optional(),
+  sellers: z.int().min(2).max(5_000).optional(),
+  days: z.int().min(7).max(730).optional(),
+  seed: z.int().min(0).max(2_147_483_647).optional(),
+  searchBreadth: z
+    .int()
+    .min(1)
+    .max(32)
+    .optional()
+    .meta({ description: 'Sellers a buyer compares per purchase' }),
+  searchCostOnline: z.number().min(0).max(100).optional(),
+  searchCostOffline: z.number().min(0).max(500).optional(),
+  offlineRadius: z.number().min(0.01).max(1).optional(),
+  o2oRadius: z.number().min(0.01).max(1).optional(),
+  demandRate: z.number().min(0).max(1).optional(),
+  orderInterval: z.int().min(1).max(90).optional(),
+  orderSize: z.int().min(1).max(10_000).optional(),
+  basePrice: z.number().min(1).max(100_000).optional(),
+  unitCost: z.number().min(0).max(100_000).optional(),
+  commission: z.number().min(0).max(0.5).optional(),
+  listingFee: z.number().min(0).max(1_000).optional(),
+  escrow: z.boolean().optional().meta({ description: 'Escrow (担保交易)' }),
+  reputation: z.boolean().optional().meta({ description: 'Ratings shown and used by buyers' }),
+  paymentSecurity: z.number().min(0).max(1).optional(),
+  dishonestShare: z.number().min(0).max(1).optional(),
+  capacity: z.int().min(1).max(1_000_000).optional(),
+  deliveryDays: z.number().min(0).max(60).optional(),
+  shippingCost: z.number().min(0).max(10_000).optional(),
+  returnRate: z.number().min(0).max(1).optional(),
+  restockTo: z.int().min(1).max(1_000_000).optional(),
+  restockEvery: z.int().min(1).max(90).optional(),
+  shelfLife: z.int().min(1).max(1_000_000).optional(),
+  events: z
+    .array(
+      z.strictObject({
+        type: z.enum(EVENT_TYPES),
+        start: z.int().min(0).max(729),
+        end: z.int().min(0).max(729),
+        magnitude: z.number().min(0).max(100),
+        label: Text.optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+});
+
+export const Market = z
+  .strictObject({
+    kind: z.literal('market'),
+    id: Id,
+    order: z.int().min(1).max(99),
+    title: Text,
+    summary: Text.meta({ description: 'What the scenario shows, and the objective for students' }),
+    lesson: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/)
+      .optional(),
+    model: z.enum(BUSINESS_MODELS),
+    params: MarketParams.optional(),
+    compare: z
+      .array(z.strictObject({ label: Text, params: MarketParams }))
+      .min(1)
+      .max(3)
+      .optional()
+      .meta({ description: 'Other configurations run side by side on the same seed' }),
+    questions: z.array(LongText).max(6).optional().meta({ description: 'Debrief questions' }),
+  })
+  .meta({
+    title: 'Marketplace scenario',
+    description: 'A marketplace to run (see scenarios/README.md)',
+  });
+
 export type BiText = z.infer<typeof Text>;
+export type Market = z.infer<typeof Market>;
 export type Flow = z.infer<typeof Flow>;
 export type LessonPart = z.infer<typeof Part>;
 export type LessonPoint = z.infer<typeof Point>;
@@ -177,6 +265,7 @@ export type Lesson = z.infer<typeof Lesson>;
 export const KINDS = {
   lesson: Lesson,
   flow: Flow,
+  market: Market,
 } as const;
 export type Kind = keyof typeof KINDS;
 
@@ -219,4 +308,17 @@ export function lessonMeta(lesson: Lesson): LessonMeta {
     summary: lesson.summary,
     parts: lesson.parts.map((p) => ({ id: p.id, title: p.title })),
   };
+}
+
+/** What the list of market scenarios needs. */
+export interface MarketMeta {
+  id: string;
+  order: number;
+  title: BiText;
+  summary: BiText;
+  model: Market['model'];
+}
+
+export function marketMeta(m: Market): MarketMeta {
+  return { id: m.id, order: m.order, title: m.title, summary: m.summary, model: m.model };
 }

@@ -7,7 +7,7 @@ import { toJSONSchema } from 'zod';
 import type * as z from 'zod';
 import { isMap } from 'yaml';
 import type { Document } from 'yaml';
-import { KINDS, type Flow, type Kind, type Lesson } from './schema.ts';
+import { KINDS, type Flow, type Kind, type Lesson, type Market } from './schema.ts';
 import { checkFlow } from '../engine/flow/check.ts';
 import { keyNodeAt, nodeAt, parseYaml, type RawIssue } from './yaml.ts';
 import { closest } from './suggest.ts';
@@ -22,7 +22,10 @@ export interface ContentIssue {
   params: Record<string, string | number>;
 }
 
-export type ContentData = { kind: 'lesson'; data: Lesson } | { kind: 'flow'; data: Flow };
+export type ContentData =
+  | { kind: 'lesson'; data: Lesson }
+  | { kind: 'flow'; data: Flow }
+  | { kind: 'market'; data: Market };
 
 export interface FileResult {
   file: string;
@@ -268,7 +271,53 @@ export function validateText(file: string, text: string): FileResult {
     }));
     if (located.length > 0) return { ...fail(located), kind };
   }
+  if (content.kind === 'market') {
+    const located = checkMarket(content.data).map((p) => ({ ...locate(doc, p.path), ...p }));
+    if (located.length > 0) return { ...fail(located), kind };
+  }
   return { file, kind, content, issues: [] };
+}
+
+/** A market scenario's own rules: events inside the run, cost below price. */
+function checkMarket(
+  market: Market,
+): { path: PropertyKey[]; code: string; params: Record<string, string | number> }[] {
+  const out: { path: PropertyKey[]; code: string; params: Record<string, string | number> }[] = [];
+  const sets: [PropertyKey[], NonNullable<Market['params']>][] = [
+    [['params'], market.params ?? {}],
+  ];
+  market.compare?.forEach((c, i) =>
+    sets.push([['compare', i, 'params'], { ...market.params, ...c.params }]),
+  );
+  for (const [base, params] of sets) {
+    const days = params.days;
+    params.events?.forEach((e, i) => {
+      if (e.end < e.start)
+        out.push({
+          path: [...base, 'events', i, 'end'],
+          code: 'endBeforeStart',
+          params: { start: e.start, end: e.end },
+        });
+      if (days !== undefined && e.end >= days)
+        out.push({
+          path: [...base, 'events', i, 'end'],
+          code: 'afterLastDay',
+          params: { end: e.end, days },
+        });
+    });
+    if (
+      params.unitCost !== undefined &&
+      params.basePrice !== undefined &&
+      params.unitCost >= params.basePrice
+    ) {
+      out.push({
+        path: [...base, 'unitCost'],
+        code: 'costAbovePrice',
+        params: { cost: params.unitCost, price: params.basePrice },
+      });
+    }
+  }
+  return out;
 }
 
 /** Where a path of a file is, for messages across files. */

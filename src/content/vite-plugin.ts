@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatIssue } from './messages.ts';
 import { collectFiles, nodeTranslator, systemLang, validateFiles, CONTENT_DIRS } from './node.ts';
-import { flowMeta, lessonMeta } from './schema.ts';
+import { flowMeta, lessonMeta, marketMeta } from './schema.ts';
 import { validateText } from './validate.ts';
 
 export function contentPlugin(): Plugin {
@@ -43,7 +43,9 @@ export function contentPlugin(): Plugin {
         ? content.data
         : content.kind === 'lesson'
           ? lessonMeta(content.data)
-          : flowMeta(content.data);
+          : content.kind === 'flow'
+            ? flowMeta(content.data)
+            : marketMeta(content.data);
       return { code: `export default ${JSON.stringify(data)};\n`, map: null };
     },
   };

@@ -17,3 +17,8 @@ export const CONTENT_STRINGS: StringsLoader = {
   'zh-CN': () => import('./content/zh-CN.json'),
   en: () => import('./content/en.json'),
 };
+
+export const MARKET_STRINGS: StringsLoader = {
+  'zh-CN': () => import('./market/zh-CN.json'),
+  en: () => import('./market/en.json'),
+};

@@ -9,6 +9,8 @@ import coreEn from './en.json' with { type: 'json' };
 import flowsZh from './flows/zh-CN.json' with { type: 'json' };
 import flowsEn from './flows/en.json' with { type: 'json' };
 import contentZh from './content/zh-CN.json' with { type: 'json' };
+import marketZh from './market/zh-CN.json' with { type: 'json' };
+import marketEn from './market/en.json' with { type: 'json' };
 import contentEn from './content/en.json' with { type: 'json' };
 
 import type { Lang } from './langs.ts';
@@ -16,6 +18,6 @@ import type { Lang } from './langs.ts';
 export { DEFAULT_LANG, LANGS, isLang, pickLang, type Lang } from './langs.ts';
 
 export const resources: Record<Lang, { translation: Record<string, unknown> }> = {
-  'zh-CN': { translation: { ...coreZh, ...flowsZh, ...contentZh } },
-  en: { translation: { ...coreEn, ...flowsEn, ...contentEn } },
+  'zh-CN': { translation: { ...coreZh, ...flowsZh, ...contentZh, ...marketZh } },
+  en: { translation: { ...coreEn, ...flowsEn, ...contentEn, ...marketEn } },
 };

@@ -11,7 +11,11 @@ describe('hash routes', () => {
     ['#/flows', { name: 'flows' }],
     ['#/flows/payment', { name: 'flow', id: 'payment', step: null }],
     ['#/flows/payment/verify', { name: 'flow', id: 'payment', step: 'verify' }],
-    ['#/market/', { name: 'market' }],
+    ['#/market/', { name: 'market', scenario: null, query: '' }],
+    [
+      '#/market/c2c-secondhand?s=3&p=abc',
+      { name: 'market', scenario: 'c2c-secondhand', query: 's=3&p=abc' },
+    ],
     ['#/quiz', { name: 'quiz' }],
     ['#/authoring', { name: 'authoring' }],
     ['#/progress', { name: 'progress' }],

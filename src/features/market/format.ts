@@ -1,0 +1,18 @@
+/** Numbers on the Marketplace page, in the reader's language. */
+import type { Unit } from './view.ts';
+
+export function formatter(lang: string, unit: Unit): (value: number) => string {
+  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 'count' ? 0 : 1 });
+  switch (unit) {
+    case 'yuan':
+      return (v) => `¥${n.format(Math.abs(v) >= 1000 ? Math.round(v) : v)}`;
+    case 'percent':
+      return (v) => `${n.format(v * 100)}%`;
+    case 'days':
+      return (v) => n.format(v);
+    case 'ratio':
+      return (v) => new Intl.NumberFormat(lang, { maximumFractionDigits: 3 }).format(v);
+    default:
+      return (v) => n.format(v);
+  }
+}

@@ -1,0 +1,56 @@
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addStrings } from '../../src/i18n/index.svelte.ts';
+import { MARKET_STRINGS } from '../../src/i18n/parts.ts';
+import MarketPage from '../../src/features/market/MarketPage.svelte';
+import { shareQuery } from '../../src/features/market/view.ts';
+
+beforeEach(async () => {
+  await addStrings(MARKET_STRINGS);
+});
+
+const route = (scenario: string | null, query = '') => ({
+  name: 'market' as const,
+  scenario,
+  query,
+});
+
+describe('the Marketplace page', () => {
+  it('runs day by day (in the page when there is no Worker) and fills the table and charts', async () => {
+    const user = userEvent.setup();
+    render(MarketPage, { route: route('') });
+    const step = await screen.findByRole('button', { name: '前进一天' });
+    await user.click(step);
+    await user.click(step);
+    expect(await screen.findByText(/第 2 天，共 120 天/)).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: /结果对比/ });
+    const gmvRow = within(table).getByRole('row', { name: /成交总额/ });
+    expect(gmvRow.textContent).toMatch(/¥[\d,]+/);
+    expect(screen.getAllByRole('figure')).toHaveLength(6);
+    expect(screen.getByText(/到第 2 天，成交总额（GMV）为/)).toBeInTheDocument();
+  });
+
+  it('opens the settings a share link carries', async () => {
+    render(MarketPage, { route: route('', shareQuery({ model: 'C2C', seed: 42, escrow: false })) });
+    expect(await screen.findByDisplayValue('42')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: '商业模式' })).toHaveValue('C2C');
+    expect(screen.getByRole('checkbox', { name: '担保交易' })).not.toBeChecked();
+  });
+
+  it('ignores a tampered link and starts from the preset', async () => {
+    render(MarketPage, { route: route('', 'p=bm9uc2Vuc2U') });
+    expect(await screen.findByRole('combobox', { name: '商业模式' })).toBeInTheDocument();
+    expect(screen.getByRole('spinbutton', { name: '随机种子' })).toHaveValue(1);
+  });
+
+  it('refuses out-of-range settings with a message, and keeps working', async () => {
+    const user = userEvent.setup();
+    render(MarketPage, { route: route('') });
+    const buyers = await screen.findByRole('spinbutton', { name: '买家数' });
+    await user.clear(buyers);
+    await user.type(buyers, '5');
+    await user.click(screen.getByRole('button', { name: '应用设置并重新开始' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('设置超出了允许范围');
+  });
+});
