@@ -79,6 +79,8 @@ export class MarketRun {
 
   async #post(request: WorkerRequest): Promise<WorkerReply> {
     if (!this.#worker && !this.#local && typeof Worker !== 'undefined') {
+      // Vite finds the worker by this exact `new URL(…, import.meta.url)` form.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
       this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     }
     const worker = this.#worker;
