@@ -24,7 +24,17 @@ describe('npm run validate', () => {
       'lessons/flows/logistics.yaml  OK (flow)',
       'lessons/flows/payment.yaml  OK (flow)',
       'lessons/flows/transaction.yaml  OK (flow)',
-      'Checked 7 file(s): 4 lesson(s), 3 flow(s); 0 error(s).',
+      ...[
+        'b2b-procurement',
+        'b2c-shop',
+        'c2c-escrow-fraud',
+        'c2c-secondhand',
+        'double-eleven',
+        'o2o-lunch-peak',
+        'online-vs-offline',
+        'operating-models',
+      ].map((id) => `scenarios/market/${id}.yaml  OK (market scenario)`),
+      'Checked 15 file(s): 4 lesson(s), 3 flow(s), 8 market scenario(s); 0 error(s).',
     ]);
     expect(code).toBe(0);
   }, 20_000);

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * Measures the Marketplace page on the production build (run `npm run build` first): main-thread
+ * long tasks (> 50 ms) while a scenario runs in the Web Worker, and how long the run takes.
+ * Prints numbers; asserts nothing. Usage: node scripts/measure-market.js [--cpu 4]
+ */
+import { createServer } from 'node:http';
+import sirv from 'sirv';
+import { chromium } from 'playwright-core';
+
+const cpu = Number(process.argv[process.argv.indexOf('--cpu') + 1]) || 1;
+const serve = sirv('dist', { dev: false });
+const server = createServer((req, res) =>
+  serve(req, res, () => {
+    res.writeHead(404).end();
+  }),
+);
+await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+console.log(`Marketplace page, production build, CPU slowdown ×${cpu}`);
+for (const scenario of ['online-vs-offline', 'operating-models', 'c2c-secondhand']) {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await page.addInitScript(() => {
+    const w = /** @type {any} */ (window);
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask' });
+  });
+  await page.goto(`http://127.0.0.1:${port}/#/market/${scenario}`);
+  await page.waitForSelector('.market-results .controls');
+  await page.waitForTimeout(500);
+  await page.evaluate(() => /** @type {any} */ (window).__longTasks.splice(0));
+  const start = Date.now();
+  await page.locator('.market-results .controls button.primary').click();
+  await page.waitForFunction(
+    () => {
+      const p = document.querySelector('.market-results progress');
+      return p instanceof HTMLProgressElement && p.max > 0 && p.value === p.max;
+    },
+    undefined,
+    { timeout: 120_000 },
+  );
+  const ms = Date.now() - start;
+  const tasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks.splice(0));
+  const over = tasks.filter((/** @type {number} */ t) => t > 50);
+  console.log(
+    `  ${scenario}: ran to the end in ${ms} ms; main-thread tasks over 50 ms while running: ` +
+      `${over.length}${over.length ? ` (longest ${Math.max(...over)} ms)` : ''}`,
+  );
+  await context.close();
+}
+await browser.close();
+server.close();

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axe, launch, openPage } from './browser.ts';
+
+const base = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TEXT = {
+  'zh-CN': {
+    run: '运行',
+    step: '前进一天',
+    export: '导出 CSV',
+    share: '复制分享链接',
+    seed: '随机种子',
+    apply: '应用设置并重新开始',
+    dayEnd: /第 (\d+) 天，共 \1 天/,
+  },
+  en: {
+    run: 'Run',
+    step: 'Step one day',
+    export: 'Export CSV',
+    share: 'Copy share link',
+    seed: 'Random seed',
+    apply: 'Apply and restart',
+    dayEnd: /Day (\d+) of \1/,
+  },
+} as const;
+
+async function runToEnd(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+  await page
+    .locator('.market-results .controls')
+    .getByRole('button', { name: TEXT[lang].run })
+    .click();
+  await page.waitForFunction(
+    () => {
+      const p = document.querySelector<HTMLProgressElement>('.market-results progress');
+      return p !== null && p.max > 0 && p.value === p.max;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+describe.each(['zh-CN', 'en'] as const)('the marketplace in %s', (lang) => {
+  const text = TEXT[lang];
+
+  it('runs a built-in scenario with its comparison in a worker, exports CSV, and has no axe violations', async () => {
+    const { context, page, errors } = await openPage(browser, lang);
+    await page.goto(`${base}#/market/online-vs-offline`);
+    await page.getByRole('button', { name: text.step }).click();
+    await runToEnd(page, lang);
+    // Two configurations side by side: the table has a column for each.
+    const headers = await page.locator('table.results thead th').count();
+    expect(headers).toBe(3);
+    expect(await page.locator('.chart').count()).toBe(6);
+    expect(await page.locator('.chart path.series').count()).toBe(12);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: text.export }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv[0]).toMatch(/^configuration,day,gmv,orders/);
+    expect(csv.length).toBeGreaterThan(2 * 60);
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a share link reopens exactly the same configuration and seed, and the same results', async () => {
+    const { context, page, errors } = await openPage(browser, lang);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`${base}#/market/c2c-secondhand`);
+    const seed = page.getByRole('spinbutton', { name: text.seed });
+    await seed.fill('77');
+    await page.getByRole('button', { name: text.apply }).click();
+    await runToEnd(page, lang);
+    const results = await page.locator('table.results tbody').textContent();
+    await page.getByRole('button', { name: text.share }).click();
+    const link = (await page.locator('code.share-link').textContent())!.trim();
+    expect(link).toContain('#/market/c2c-secondhand?p=');
+    const second = await context.newPage();
+    await second.goto(link);
+    await expect
+      .poll(() => second.getByRole('spinbutton', { name: text.seed }).inputValue())
+      .toBe('77');
+    await runToEnd(second, lang);
+    expect(await second.locator('table.results tbody').textContent()).toBe(results);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
