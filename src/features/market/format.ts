@@ -1,7 +1,20 @@
 /** Numbers on the Marketplace page, in the reader's language. */
 import type { Unit } from './view.ts';
 
+const cache = new Map<string, (value: number) => string>();
+
+/** A formatter per language and unit, made once (Intl formatters are costly to build). */
 export function formatter(lang: string, unit: Unit): (value: number) => string {
+  const key = `${lang}|${unit}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = build(lang, unit);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function build(lang: string, unit: Unit): (value: number) => string {
   const n = new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 'count' ? 0 : 1 });
   switch (unit) {
     case 'yuan':
