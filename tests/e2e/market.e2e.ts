@@ -87,10 +87,14 @@ describe.each(['zh-CN', 'en'] as const)('the marketplace in %s', (lang) => {
     await page.getByRole('button', { name: text.share }).click();
     const link = (await page.locator('code.share-link').textContent())!.trim();
     expect(link).toContain('#/market/c2c-secondhand?p=');
+    const encoded = link.split('?p=')[1]!.replace(/-/g, '+').replace(/_/g, '/');
+    expect(JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'))).toMatchObject({ seed: 77 });
     const second = await context.newPage();
     await second.goto(link);
     await expect
-      .poll(() => second.getByRole('spinbutton', { name: text.seed }).inputValue())
+      .poll(() => second.getByRole('spinbutton', { name: text.seed }).inputValue(), {
+        timeout: 15_000,
+      })
       .toBe('77');
     await runToEnd(second, lang);
     expect(await second.locator('table.results tbody').textContent()).toBe(results);
