@@ -5,27 +5,13 @@
  * while stepping through the animation. Prints numbers; asserts nothing.
  * Usage: node scripts/measure-flows.js [--cpu 4]   (CPU slowdown factor, as on a phone)
  */
-import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import sirv from 'sirv';
-import { chromium } from 'playwright-core';
+import { cpuSlowdown, launchChromium, serveDist } from './serve-dist.js';
 
-const cpu = Number(process.argv[process.argv.indexOf('--cpu') + 1]) || 1;
-const serve = sirv('dist', { dev: false });
-const server = createServer((req, res) =>
-  serve(req, res, () => {
-    res.writeHead(404).end();
-  }),
-);
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-const base = `http://127.0.0.1:${port}/`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const cpu = cpuSlowdown();
+const { base, close } = await serveDist();
+const browser = await launchChromium();
 const results = [];
 for (const run of [1, 2, 3]) {
   const context = await browser.newContext({
@@ -68,7 +54,7 @@ for (const run of [1, 2, 3]) {
   await context.close();
 }
 await browser.close();
-server.close();
+close();
 
 console.log(`Flows page, production build, CPU slowdown ×${cpu}, viewport 412×900`);
 for (const r of results) {

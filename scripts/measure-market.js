@@ -4,23 +4,11 @@
  * long tasks (> 50 ms) while a scenario runs in the Web Worker, and how long the run takes.
  * Prints numbers; asserts nothing. Usage: node scripts/measure-market.js [--cpu 4]
  */
-import { createServer } from 'node:http';
-import sirv from 'sirv';
-import { chromium } from 'playwright-core';
+import { cpuSlowdown, launchChromium, serveDist } from './serve-dist.js';
 
-const cpu = Number(process.argv[process.argv.indexOf('--cpu') + 1]) || 1;
-const serve = sirv('dist', { dev: false });
-const server = createServer((req, res) =>
-  serve(req, res, () => {
-    res.writeHead(404).end();
-  }),
-);
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const cpu = cpuSlowdown();
+const { base, close } = await serveDist();
+const browser = await launchChromium();
 console.log(`Marketplace page, production build, CPU slowdown ×${cpu}`);
 for (const scenario of ['online-vs-offline', 'operating-models', 'c2c-secondhand']) {
   const context = await browser.newContext({
@@ -37,7 +25,7 @@ for (const scenario of ['online-vs-offline', 'operating-models', 'c2c-secondhand
       for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
     }).observe({ type: 'longtask' });
   });
-  await page.goto(`http://127.0.0.1:${port}/#/market/${scenario}`);
+  await page.goto(`${base}#/market/${scenario}`);
   await page.waitForSelector('.market-results .controls');
   await page.waitForTimeout(500);
   await page.evaluate(() => /** @type {any} */ (window).__longTasks.splice(0));
@@ -61,4 +49,4 @@ for (const scenario of ['online-vs-offline', 'operating-models', 'c2c-secondhand
   await context.close();
 }
 await browser.close();
-server.close();
+close();

@@ -4,7 +4,7 @@
  * state/settings.svelte.ts (through `applyLang`).
  *
  * Interpolation does not escape: every translated string reaches the page through Svelte's `{}`
- * (which escapes), never through {@html}, and author text is never used as a template.
+ * (which escapes), never as raw HTML, and author text is never used as a template.
  */
 import i18next from 'i18next';
 import { DEFAULT_LANG, type Lang } from './langs.ts';

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axe, launch, openPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axe, openPage, useBrowser } from './browser.ts';
 
 const base = inject('baseURL');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const ROUTES = [
   '#/',
@@ -40,7 +33,7 @@ async function h1(page: Page): Promise<string> {
 
 describe.each(['zh-CN', 'en'] as const)('every route in %s', (lang) => {
   it('opens with a heading, the right language, no errors and no axe violations', async () => {
-    const { context, page, errors } = await openPage(browser, lang);
+    const { context, page, errors } = await openPage(browser(), lang);
     const report: string[] = [];
     for (const route of ROUTES) {
       await page.goto(`${base}${route}`);
@@ -61,7 +54,7 @@ describe.each(['zh-CN', 'en'] as const)('every route in %s', (lang) => {
   });
 
   it('passes axe in the dark colour scheme too', async () => {
-    const { context, page } = await openPage(browser, lang, { colorScheme: 'dark' });
+    const { context, page } = await openPage(browser(), lang, { colorScheme: 'dark' });
     const report: string[] = [];
     for (const route of ['#/', '#/lessons/models', '#/progress', '#/flows']) {
       await page.goto(`${base}${route}`);
@@ -76,7 +69,7 @@ describe.each(['zh-CN', 'en'] as const)('every route in %s', (lang) => {
 
 describe('language', () => {
   it('switches at once, everywhere, and is remembered after a reload', async () => {
-    const { context, page, errors } = await openPage(browser, 'zh-CN');
+    const { context, page, errors } = await openPage(browser(), 'zh-CN');
     await page.goto(`${base}#/lessons/process`);
     expect(await h1(page)).toBe('电子商务流程');
     await page.getByRole('button', { name: 'English' }).click();
@@ -94,7 +87,7 @@ describe('language', () => {
 
 describe('reading a lesson', () => {
   it('is counted in My progress after a reload', async () => {
-    const { context, page, errors } = await openPage(browser, 'zh-CN');
+    const { context, page, errors } = await openPage(browser(), 'zh-CN');
     await page.goto(`${base}#/lessons/platforms`);
     await page.getByRole('button', { name: '标记为已读' }).click();
     await page.getByRole('button', { name: '取消已读' }).waitFor();
@@ -115,7 +108,7 @@ describe('reading a lesson', () => {
   });
 
   it('opens a part from its own link, and pages through sections', async () => {
-    const { context, page, errors } = await openPage(browser, 'en');
+    const { context, page, errors } = await openPage(browser(), 'en');
     await page.goto(`${base}#/lessons/process/logistics-flow`);
     const part = page.getByRole('heading', { name: '1.3 The logistics flow' });
     await part.waitFor();
@@ -131,7 +124,7 @@ describe('reading a lesson', () => {
   });
 
   it('works by keyboard alone: skip link, navigation, mark as read', async () => {
-    const { context, page, errors } = await openPage(browser, 'zh-CN');
+    const { context, page, errors } = await openPage(browser(), 'zh-CN');
     await page.goto(`${base}#/`);
     await h1(page);
     await page.keyboard.press('Tab');
@@ -161,7 +154,7 @@ describe('reading a lesson', () => {
 
 describe('saved progress that cannot be read', () => {
   it('is kept aside, the student is told, and the app keeps working', async () => {
-    const { context, page, errors } = await openPage(browser, 'en');
+    const { context, page, errors } = await openPage(browser(), 'en');
     await page.goto(`${base}#/`);
     await h1(page);
     await page.evaluate(() => localStorage.setItem('ecsim.progress', '{"format":"ecsim-progr'));
@@ -184,7 +177,7 @@ describe('saved progress that cannot be read', () => {
   });
 
   it('from a newer version is never overwritten', async () => {
-    const { context, page } = await openPage(browser, 'en');
+    const { context, page } = await openPage(browser(), 'en');
     const newer = '{"format":"ecsim-progress","version":7,"lessons":{}}';
     await page.goto(`${base}#/`);
     await h1(page);

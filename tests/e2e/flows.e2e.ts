@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axe, launch, openPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axe, openPage, useBrowser } from './browser.ts';
 
 const base = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const TEXT = {
   'zh-CN': {
@@ -58,7 +52,7 @@ describe.each(['zh-CN', 'en'] as const)('flows in %s', (lang) => {
   const text = TEXT[lang];
 
   it('steps through all three flows by mouse and by keyboard', async () => {
-    const { context, page, errors } = await openPage(browser, lang);
+    const { context, page, errors } = await openPage(browser(), lang);
     // Transaction, by mouse.
     await page.goto(`${base}#/flows`);
     await diagramReady(page, 6);
@@ -92,7 +86,7 @@ describe.each(['zh-CN', 'en'] as const)('flows in %s', (lang) => {
   });
 
   it('takes a failure path, drills down and back, and reloads on a step link', async () => {
-    const { context, page, errors } = await openPage(browser, lang);
+    const { context, page, errors } = await openPage(browser(), lang);
     await page.goto(`${base}#/flows/payment/verify`);
     await diagramReady(page, 5);
     await page.getByRole('button', { name: text.wrongPassword }).click();
@@ -119,7 +113,7 @@ describe.each(['zh-CN', 'en'] as const)('flows in %s', (lang) => {
   });
 
   it('has no axe violations with the diagram drawn, at a decision point and at the end', async () => {
-    const { context, page } = await openPage(browser, lang);
+    const { context, page } = await openPage(browser(), lang);
     const report: string[] = [];
     for (const route of [
       '#/flows/transaction/checkout',
@@ -138,7 +132,7 @@ describe.each(['zh-CN', 'en'] as const)('flows in %s', (lang) => {
 
 describe('motion', () => {
   it('with reduced motion the token does not travel: it is placed at once', async () => {
-    const { context, page } = await openPage(browser, 'zh-CN', { reducedMotion: 'reduce' });
+    const { context, page } = await openPage(browser(), 'zh-CN', { reducedMotion: 'reduce' });
     await page.goto(`${base}#/flows/transaction`);
     await diagramReady(page, 6);
     await page.getByRole('button', { name: '下一步' }).click();
@@ -154,7 +148,7 @@ describe('motion', () => {
   });
 
   it('with motion the token travels along the arrow', async () => {
-    const { context, page } = await openPage(browser, 'zh-CN');
+    const { context, page } = await openPage(browser(), 'zh-CN');
     await page.goto(`${base}#/flows/transaction`);
     await diagramReady(page, 6);
     await page.getByRole('button', { name: '下一步' }).click();

@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axe, launch, openPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axe, openPage, useBrowser } from './browser.ts';
 
 const base = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const TEXT = {
   'zh-CN': {
@@ -52,7 +46,7 @@ describe.each(['zh-CN', 'en'] as const)('the marketplace in %s', (lang) => {
   const text = TEXT[lang];
 
   it('runs a built-in scenario with its comparison in a worker, exports CSV, and has no axe violations', async () => {
-    const { context, page, errors } = await openPage(browser, lang);
+    const { context, page, errors } = await openPage(browser(), lang);
     await page.goto(`${base}#/market/online-vs-offline`);
     await page.getByRole('button', { name: text.step }).click();
     await runToEnd(page, lang);
@@ -76,7 +70,7 @@ describe.each(['zh-CN', 'en'] as const)('the marketplace in %s', (lang) => {
   });
 
   it('a share link reopens exactly the same configuration and seed, and the same results', async () => {
-    const { context, page, errors } = await openPage(browser, lang);
+    const { context, page, errors } = await openPage(browser(), lang);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`${base}#/market/c2c-secondhand`);
     const seed = page.getByRole('spinbutton', { name: text.seed });

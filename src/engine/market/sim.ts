@@ -266,7 +266,7 @@ export class MarketSim {
 
     let demand = 0;
     let orders = 0;
-    let served = 0;
+    let looks = 0;
     let gmv = 0;
     let priceSum = 0;
     let priceSq = 0;
@@ -325,6 +325,7 @@ export class MarketSim {
         const j = cands[t]!;
         if (!active[j] || stock[j]! < orderSize) continue;
         views[j] = views[j]! + 1;
+        looks++;
         const p = price[j]!;
         const seen = reputation ? (rSum[j]! + 1.5) / (rCount[j]! + 2) : 0.75;
         let u = (value * seen) / 0.75 - p - delayCost * p - breachCost * p;
@@ -351,7 +352,6 @@ export class MarketSim {
       const p = this.price[j]!;
       const amount = p * q;
       orders++;
-      served++;
       this.stock[j] = this.stock[j]! - q;
       this.soldToday[j] = this.soldToday[j]! + q;
       this.unitsSold[j] = this.unitsSold[j]! + q;
@@ -512,7 +512,8 @@ export class MarketSim {
     const platformProfit = this.ledger.platform;
     s[row + M.gmv] = gmv;
     s[row + M.orders] = orders;
-    s[row + M.conversion] = demand > 0 ? orders / demand : 0;
+    // Conversion: orders per seller looked at; reach: share of buyers wanting to buy who bought.
+    s[row + M.conversion] = looks > 0 ? orders / looks : 0;
     const n = Math.max(1, orders);
     const avg = priceSum / n;
     s[row + M.avgPrice] = orders > 0 ? avg : 0;
@@ -526,7 +527,7 @@ export class MarketSim {
     s[row + M.avgRating] = ratings > 0 ? ratingSum / ratings : 0;
     s[row + M.fraudLosses] = fraudLosses;
     s[row + M.returns] = returns;
-    s[row + M.reach] = demand > 0 ? served / demand : 0;
+    s[row + M.reach] = demand > 0 ? orders / demand : 0;
     s[row + M.avgDistance] = orders > 0 ? distanceSum / orders : 0;
     s[row + M.inventory] = inventory;
     s[row + M.writeOffs] = writeOffs;
