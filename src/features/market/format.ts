@@ -18,7 +18,10 @@ function build(lang: string, unit: Unit): (value: number) => string {
   const n = new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 'count' ? 0 : 1 });
   switch (unit) {
     case 'yuan':
-      return (v) => `¥${n.format(Math.abs(v) >= 1000 ? Math.round(v) : v)}`;
+      return (v) => {
+        const a = Math.abs(v);
+        return `${v < 0 ? '−' : ''}¥${n.format(a >= 1000 ? Math.round(a) : a)}`;
+      };
     case 'percent':
       return (v) => `${n.format(v * 100)}%`;
     case 'days':
