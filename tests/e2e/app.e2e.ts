@@ -56,7 +56,7 @@ describe.each(['zh-CN', 'en'] as const)('every route in %s', (lang) => {
   it('passes axe in the dark colour scheme too', async () => {
     const { context, page } = await openPage(browser(), lang, { colorScheme: 'dark' });
     const report: string[] = [];
-    for (const route of ['#/', '#/lessons/models', '#/progress', '#/flows']) {
+    for (const route of ['#/', '#/lessons/models', '#/progress', '#/flows', '#/market']) {
       await page.goto(`${base}${route}`);
       await h1(page);
       if (route.startsWith('#/lessons/')) await page.locator('main .part h2').first().waitFor();
