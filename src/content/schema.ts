@@ -248,6 +248,19 @@ export const Market = z
       .optional()
       .meta({ description: 'Other configurations run side by side on the same seed' }),
     questions: z.array(LongText).max(6).optional().meta({ description: 'Debrief questions' }),
+    game: z
+      .strictObject({
+        role: z.enum(['platform', 'seller']).meta({ description: 'The role the student plays' }),
+        rounds: z.int().min(2).max(12),
+        goal: z.strictObject({
+          metric: z.enum(['platformProfit', 'playerProfit', 'gmv', 'orders', 'fraudLosses']),
+          atLeast: z.number().optional(),
+          atMost: z.number().optional(),
+        }),
+        text: LongText.meta({ description: 'The goal, as told to the student' }),
+      })
+      .optional()
+      .meta({ description: 'Game mode: the student decides between rounds; bots play the rest' }),
   })
   .meta({
     title: 'Marketplace scenario',

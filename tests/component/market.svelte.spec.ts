@@ -54,3 +54,23 @@ describe('the Marketplace page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('设置超出了允许范围');
   });
 });
+
+describe('game mode', () => {
+  it('plays a seller through every round and compares the result with the bots alone', async () => {
+    const user = userEvent.setup();
+    render(MarketPage, { route: route('b2c-shop') });
+    await user.click(await screen.findByRole('button', { name: '开始游戏' }));
+    await screen.findByRole('button', { name: '进行这一轮' });
+    const price = screen.getByRole('spinbutton', { name: '你的售价（元）' });
+    await user.clear(price);
+    await user.type(price, '90');
+    for (let round = 1; round <= 6; round++) {
+      await screen.findByText(new RegExp(`第 ${round} 轮，共 6 轮`));
+      await user.click(await screen.findByRole('button', { name: '进行这一轮' }));
+    }
+    const status = await screen.findByText(/同样的市场只有电脑玩家时为/);
+    expect(status.textContent).toMatch(/你的店铺利润为 −?¥[\d,.]+；/);
+    expect(screen.getByRole('columnheader', { name: '你的决策' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: '只有电脑玩家' })).toBeInTheDocument();
+  });
+});

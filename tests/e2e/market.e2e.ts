@@ -15,6 +15,11 @@ const TEXT = {
     seed: '随机种子',
     apply: '应用设置并重新开始',
     dayEnd: /第 (\d+) 天，共 \1 天/,
+    startGame: '开始游戏',
+    escrow: '担保交易',
+    playRound: '进行这一轮',
+    round2: '第 2 轮，共 4 轮（每轮 30 天）',
+    columns: ['指标', '你的决策', '只有电脑玩家'],
   },
   en: {
     run: 'Run',
@@ -24,6 +29,11 @@ const TEXT = {
     seed: 'Random seed',
     apply: 'Apply and restart',
     dayEnd: /Day (\d+) of \1/,
+    startGame: 'Start the game',
+    escrow: 'Escrow',
+    playRound: 'Play this round',
+    round2: 'Round 2 of 4 (30 days each)',
+    columns: ['Metric', 'Your decisions', 'Computer players only'],
   },
 } as const;
 
@@ -64,6 +74,19 @@ describe.each(['zh-CN', 'en'] as const)('the marketplace in %s', (lang) => {
       .split('\n');
     expect(csv[0]).toMatch(/^configuration,day,gmv,orders/);
     expect(csv.length).toBeGreaterThan(2 * 60);
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('plays a game round as the platform and sees the bots-only market beside it', async () => {
+    const { context, page, errors } = await openPage(browser(), lang);
+    await page.goto(`${base}#/market/c2c-escrow-fraud`);
+    await page.getByRole('button', { name: text.startGame }).click();
+    await page.getByRole('checkbox', { name: text.escrow, exact: true }).last().check();
+    await page.getByRole('button', { name: text.playRound }).click();
+    await page.getByText(text.round2).waitFor();
+    expect(await page.locator('table.results thead th').allTextContents()).toEqual(text.columns);
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

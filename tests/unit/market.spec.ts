@@ -178,3 +178,34 @@ describe('what the chapter claims, seen in the model', () => {
     expect(mean(ample, 'deliveryDays', 40, 47)).toBeCloseTo(mean(ample, 'deliveryDays', 25, 39), 5);
   });
 });
+
+describe('game mode', () => {
+  it('the student’s seller keeps the price the student set; the bots never change it', () => {
+    const sim = new MarketSim(preset('B2C', { player: 0, days: 40 }));
+    sim.decide({ price: 123, restock: 30 });
+    for (let d = 0; d < 40; d++) sim.step();
+    expect(sim.price[0]).toBe(123);
+    expect(sim.active[0]).toBe(1);
+    expect(Math.abs(sim.ledgerBalance())).toBeLessThan(1e-6 * total(sim.series, 'gmv'));
+  });
+
+  it('decisions are deterministic and change the outcome; out-of-range decisions are clamped', () => {
+    const play = (commission: number) => {
+      const sim = new MarketSim(preset('B2C', { days: 60 }));
+      sim.decide({ commission, paymentSecurity: 5, escrow: false });
+      sim.run();
+      return { sim, profit: sim.ledger.platform };
+    };
+    expect(play(0.1).profit).toBe(play(0.1).profit);
+    expect(play(0.2).profit).not.toBe(play(0.1).profit);
+    const wild = play(9);
+    expect(wild.sim.config.commission).toBe(0.5);
+    expect(wild.sim.config.paymentSecurity).toBe(0.99);
+  });
+
+  it('decisions never change the configuration the caller passed in', () => {
+    const config = preset('C2C', { days: 10 });
+    new MarketSim(config).decide({ commission: 0.3 });
+    expect(config.commission).toBe(0.05);
+  });
+});

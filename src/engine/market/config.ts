@@ -83,6 +83,19 @@ export interface MarketConfig {
   /** Days unsold stock keeps its value before it is written off. */
   shelfLife: number;
   events: MarketEvent[];
+  /** Game mode: the seller a student plays (its price and stock are the student's), or -1. */
+  player: number;
+}
+
+/** What a student decides between rounds in game mode. */
+export interface Decision {
+  /** As the platform operator. */
+  commission?: number;
+  escrow?: boolean;
+  paymentSecurity?: number;
+  /** As a seller. */
+  price?: number;
+  restock?: number;
 }
 
 const COMMON: Omit<MarketConfig, 'model'> = {
@@ -117,6 +130,7 @@ const COMMON: Omit<MarketConfig, 'model'> = {
   restockEvery: 7,
   shelfLife: 60,
   events: [],
+  player: -1,
 };
 
 export function preset(model: BusinessModel, overrides: Partial<MarketConfig> = {}): MarketConfig {

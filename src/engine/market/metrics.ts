@@ -22,6 +22,7 @@ export const METRICS = [
   'failedOrders',
   'activeSellers',
   'demand',
+  'playerProfit',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 export const METRIC_COUNT = METRICS.length;

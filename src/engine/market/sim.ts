@@ -6,7 +6,7 @@
  * suppliers, tax, fraudsters), which `ledgerBalance` checks.
  */
 import { createRandom, type Random } from '../random.ts';
-import type { MarketConfig } from './config.ts';
+import type { Decision, MarketConfig } from './config.ts';
 import { M, METRIC_COUNT } from './metrics.ts';
 
 /** Chance a payment is fraudulent when the platform stops none of it. */
@@ -22,6 +22,8 @@ const SAFETY = 1.3;
 const VARIETY_HALF = 50;
 /** Shops a shopper visits in person (the offline baseline). */
 const OFFLINE_VISITS = 2;
+/** What the platform spends a day on payment security at full strength (1.0), above a basic 0.5. */
+const SECURITY_COST = 400;
 
 export interface Ledger {
   buyers: number;
@@ -86,7 +88,8 @@ export class MarketSim {
   private readonly candidates: Int32Array;
 
   constructor(config: MarketConfig) {
-    this.config = config;
+    // A copy: game-mode decisions change it between rounds.
+    this.config = { ...config, events: [...config.events] };
     this.random = createRandom(config.seed);
     const r = this.random;
     const B = config.buyers;
@@ -470,6 +473,11 @@ export class MarketSim {
       }
       const sold = this.soldToday[j]!;
       this.forecast[j] = this.forecast[j]! * 0.85 + sold * 0.15;
+      if (j === c.player) {
+        // The student's shop: price and stock are decided between rounds, never by the bots.
+        inventory += this.stock[j]!;
+        continue;
+      }
       // Reprice weekly on how often a look became a sale: buyers who compare many sellers make
       // each seller's demand sensitive to its price, and prices fall towards cost.
       if ((day + j) % 7 === 6) {
@@ -508,6 +516,11 @@ export class MarketSim {
       }
     }
     for (let j = 0; j < S; j++) if (!this.own[j]) sellerProfit += this.cash[j]!;
+    // Payment security costs the platform money (staff, risk systems) above a basic level.
+    const security = Math.max(0, c.paymentSecurity - 0.5) / 0.5;
+    const securityCost = SECURITY_COST * security * security;
+    this.ledger.platform -= securityCost;
+    this.ledger.suppliers += securityCost;
 
     const platformProfit = this.ledger.platform;
     s[row + M.gmv] = gmv;
@@ -535,7 +548,30 @@ export class MarketSim {
     s[row + M.failedOrders] = failedOrders;
     s[row + M.activeSellers] = activeSellers;
     s[row + M.demand] = demand;
+    s[row + M.playerProfit] = c.player >= 0 ? this.cash[c.player]! : 0;
     this.day++;
+  }
+
+  /** Game mode: apply a student's decisions before the next round. */
+  decide(decision: Decision): void {
+    const c = this.config;
+    if (decision.commission !== undefined) c.commission = clamp(decision.commission, 0, 0.5);
+    if (decision.escrow !== undefined) c.escrow = decision.escrow;
+    if (decision.paymentSecurity !== undefined)
+      c.paymentSecurity = clamp(decision.paymentSecurity, 0, 0.99);
+    const j = c.player;
+    if (j < 0) return;
+    if (decision.price !== undefined) this.price[j] = clamp(decision.price, 0.01, c.basePrice * 10);
+    if (decision.restock !== undefined) {
+      const units = Math.floor(clamp(decision.restock, 0, c.restockTo * 10));
+      if (units > 0) {
+        const bill = units * this.cost[j]!;
+        this.credit(j, -bill);
+        this.ledger.suppliers += bill;
+        this.stock[j] = this.stock[j]! + units;
+        this.stockDay[j] = this.day;
+      }
+    }
   }
 
   private rate(j: number, rating: number): void {
@@ -562,6 +598,10 @@ export class MarketSim {
     while (this.day < this.config.days) this.step();
     return this.series;
   }
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : lo;
 }
 
 function clamp01(x: number): number {

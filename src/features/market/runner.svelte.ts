@@ -2,7 +2,7 @@
  * A marketplace run on the page: one or more configurations advanced together, day by day, in a
  * Web Worker (in the page itself where there is none). The one writer of what the charts show.
  */
-import type { MarketConfig } from '../../engine/market/config.ts';
+import type { Decision, MarketConfig } from '../../engine/market/config.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 
 export const SPEEDS = [1, 2, 5, 10, 30] as const;
@@ -41,6 +41,11 @@ export class MarketRun {
       this.#pending = 0;
       await this.#send({ type: 'advance', days: n });
     }
+  }
+
+  /** Game mode: the student's decision, applied to one configuration before the next round. */
+  async decide(index: number, decision: Decision): Promise<void> {
+    await this.#send({ type: 'decide', index, decision });
   }
 
   play(): void {

@@ -3,11 +3,13 @@
  * days; it answers with copies of the metrics so far (typed arrays, transferred, not cloned).
  */
 import { MarketSim } from '../../engine/market/sim.ts';
-import type { MarketConfig } from '../../engine/market/config.ts';
+import type { Decision, MarketConfig } from '../../engine/market/config.ts';
 import { METRIC_COUNT } from '../../engine/market/metrics.ts';
 
 export type WorkerRequest =
-  { type: 'init'; configs: MarketConfig[] } | { type: 'advance'; days: number };
+  | { type: 'init'; configs: MarketConfig[] }
+  | { type: 'advance'; days: number }
+  | { type: 'decide'; index: number; decision: Decision };
 export interface WorkerReply {
   type: 'progress';
   day: number;
@@ -24,6 +26,7 @@ function reply(): WorkerReply {
 /** The worker's logic, also used in the page itself where workers are unavailable (tests). */
 export function handle(request: WorkerRequest): WorkerReply {
   if (request.type === 'init') sims = request.configs.map((c) => new MarketSim(c));
+  else if (request.type === 'decide') sims[request.index]?.decide(request.decision);
   else
     for (const sim of sims)
       for (let k = 0; k < request.days && sim.day < sim.config.days; k++) sim.step();
