@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addStrings } from '../../src/i18n/index.svelte.ts';
@@ -48,6 +48,7 @@ describe('the Marketplace page', () => {
     const user = userEvent.setup();
     render(MarketPage, { route: route('') });
     const buyers = await screen.findByRole('spinbutton', { name: '买家数' });
+    await waitFor(() => expect(buyers).toBeEnabled());
     await user.clear(buyers);
     await user.type(buyers, '5');
     await user.click(screen.getByRole('button', { name: '应用设置并重新开始' }));
