@@ -11,6 +11,11 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    modulePreload: {
+      // Mermaid loads dozens of small chunks lazily; preloading each one's dependencies costs
+      // more main-thread time than it saves. The app's own pages keep their preloads.
+      resolveDependencies: (_file, deps, { hostId }) => (/mermaid/.test(hostId) ? [] : deps),
+    },
   },
   server: { port: 5173 },
   preview: { port: 4173 },

@@ -1,10 +1,14 @@
 import { mount } from 'svelte';
 import App from './app/App.svelte';
 import { startRouter } from './app/router.svelte.ts';
+import { parseHash } from './app/routes.ts';
+import { warm } from './app/pages.ts';
 import { initSettings } from './state/settings.svelte.ts';
 import { initProgress, watchOtherTabs } from './state/progress.svelte.ts';
 import './app/app.css';
 
+// Fetch the first page's code (and lesson) while the strings load, not after.
+warm(parseHash(location.hash));
 initProgress();
 watchOtherTabs();
 startRouter();

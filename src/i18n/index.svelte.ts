@@ -64,9 +64,17 @@ export async function loadLang(lang: Lang): Promise<void> {
   await Promise.all([...parts].map((part) => loadPart(part, lang)));
 }
 
-/** Add a part of the strings (an activity's), loading it in the current language now. */
+/** Resolves once the first language has been chosen (see applyLang). */
+let chosen: () => void;
+const languageChosen = new Promise<void>((resolve) => (chosen = resolve));
+
+/**
+ * Add a part of the strings (an activity's) and load it in the current language. Called before
+ * the language is chosen, it waits for the choice rather than load the wrong language.
+ */
 export async function addStrings(part: StringsLoader): Promise<void> {
   parts.add(part);
+  await languageChosen;
   await loadPart(part, current.lang);
 }
 
@@ -74,5 +82,6 @@ export async function addStrings(part: StringsLoader): Promise<void> {
 export function applyLang(lang: Lang): void {
   void i18n.changeLanguage(lang);
   current.lang = lang;
+  chosen();
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }

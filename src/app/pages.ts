@@ -1,0 +1,55 @@
+/**
+ * The page for each route, loaded on demand and cached (one promise per page kind). main.ts asks
+ * for the first route's page before the strings have loaded, so the two downloads overlap.
+ */
+import type { Component } from 'svelte';
+import { addStrings } from '../i18n/index.svelte.ts';
+import { FLOWS_STRINGS, MARKET_STRINGS } from '../i18n/parts.ts';
+import { loadLesson } from '../features/lessons/catalog.ts';
+import type { Route } from './routes.ts';
+
+/** Every page takes the route; pages that need nothing from it simply ignore it. */
+export type Page = Component<{ route: Route }>;
+const asPage = (module: { default: unknown }) => module.default as Page;
+
+const pending = () => import('../features/pending/Pending.svelte').then(asPage);
+const market = () =>
+  Promise.all([import('../features/market/MarketPage.svelte'), addStrings(MARKET_STRINGS)]).then(
+    ([module]) => asPage(module),
+  );
+const flows = () =>
+  Promise.all([import('../features/flows/FlowsPage.svelte'), addStrings(FLOWS_STRINGS)]).then(
+    ([module]) => asPage(module),
+  );
+const loaders: Partial<Record<Route['name'], () => Promise<Page>>> = {
+  lessons: () => import('../features/lessons/LessonIndex.svelte').then(asPage),
+  lesson: () => import('../features/lessons/LessonPage.svelte').then(asPage),
+  progress: () => import('../features/progress/ProgressPage.svelte').then(asPage),
+  flows,
+  flow: flows,
+  market,
+  quiz: pending,
+  authoring: pending,
+  notFound: () => import('./NotFound.svelte').then(asPage),
+};
+
+const cache = new Map<() => Promise<Page>, Promise<Page>>();
+
+/** The route's page component (null for the home page, which is part of the shell). */
+export function loadPage(route: Route): Promise<Page> | null {
+  const loader = loaders[route.name];
+  if (!loader) return null;
+  let promise = cache.get(loader);
+  if (!promise) {
+    promise = loader();
+    promise.catch(() => cache.delete(loader));
+    cache.set(loader, promise);
+  }
+  return promise;
+}
+
+/** Start fetching what the route will need: its page, and a lesson's text. */
+export function warm(route: Route): void {
+  void loadPage(route)?.catch(() => undefined);
+  if (route.name === 'lesson') void loadLesson(route.id).catch(() => undefined);
+}
