@@ -7,39 +7,32 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { cpuSlowdown, launchChromium, serveDist } from './serve-dist.js';
+import {
+  cpuSlowdown,
+  launchChromium,
+  measuredPage,
+  serveDist,
+  takeLongTasks,
+} from './measure-lib.js';
 
 const cpu = cpuSlowdown();
 const { base, close } = await serveDist();
 const browser = await launchChromium();
 const results = [];
 for (const run of [1, 2, 3]) {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    viewport: { width: 412, height: 900 },
-  });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-  await page.addInitScript(() => {
-    const w = /** @type {any} */ (window);
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  const { context, page } = await measuredPage(browser, { width: 412, cpu });
   const start = Date.now();
   await page.goto(`${base}#/flows/transaction`);
   await page.waitForFunction(
     () => document.querySelectorAll('.diagram svg [data-et="message"]').length > 0,
   );
   const ready = Date.now() - start;
-  const loadTasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks.splice(0));
+  const loadTasks = await takeLongTasks(page);
   for (let i = 0; i < 5; i++) {
     await page.getByRole('button', { name: '下一步' }).click();
     await page.waitForTimeout(1000);
   }
-  const stepTasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks.splice(0));
+  const stepTasks = await takeLongTasks(page);
   const scripts = await page.evaluate(() =>
     performance
       .getEntriesByType('resource')

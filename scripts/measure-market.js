@@ -4,31 +4,24 @@
  * long tasks (> 50 ms) while a scenario runs in the Web Worker, and how long the run takes.
  * Prints numbers; asserts nothing. Usage: node scripts/measure-market.js [--cpu 4]
  */
-import { cpuSlowdown, launchChromium, serveDist } from './serve-dist.js';
+import {
+  cpuSlowdown,
+  launchChromium,
+  measuredPage,
+  serveDist,
+  takeLongTasks,
+} from './measure-lib.js';
 
 const cpu = cpuSlowdown();
 const { base, close } = await serveDist();
 const browser = await launchChromium();
 console.log(`Marketplace page, production build, CPU slowdown ×${cpu}`);
 for (const scenario of ['online-vs-offline', 'operating-models', 'c2c-secondhand']) {
-  const context = await browser.newContext({
-    locale: 'zh-CN',
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-  await page.addInitScript(() => {
-    const w = /** @type {any} */ (window);
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  });
+  const { context, page } = await measuredPage(browser, { width: 1280, cpu });
   await page.goto(`${base}#/market/${scenario}`);
   await page.waitForSelector('.market-results .controls');
   await page.waitForTimeout(500);
-  await page.evaluate(() => /** @type {any} */ (window).__longTasks.splice(0));
+  await takeLongTasks(page);
   const start = Date.now();
   await page.locator('.market-results .controls button.primary').click();
   await page.waitForFunction(
@@ -40,7 +33,7 @@ for (const scenario of ['online-vs-offline', 'operating-models', 'c2c-secondhand
     { timeout: 120_000 },
   );
   const ms = Date.now() - start;
-  const tasks = await page.evaluate(() => /** @type {any} */ (window).__longTasks.splice(0));
+  const tasks = await takeLongTasks(page);
   const over = tasks.filter((/** @type {number} */ t) => t > 50);
   console.log(
     `  ${scenario}: ran to the end in ${ms} ms; main-thread tasks over 50 ms while running: ` +

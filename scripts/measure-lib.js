@@ -28,3 +28,32 @@ export function cpuSlowdown() {
   const i = process.argv.indexOf('--cpu');
   return i >= 0 ? Number(process.argv[i + 1]) || 1 : 1;
 }
+
+/**
+ * A fresh page that records main-thread long tasks (> 50 ms), with an optional CPU slowdown.
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ width: number, cpu: number }} options
+ */
+export async function measuredPage(browser, { width, cpu }) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  await page.addInitScript(() => {
+    const w = /** @type {any} */ (window);
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return { context, page };
+}
+
+/**
+ * The long tasks recorded since the last call (in ms).
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<number[]>}
+ */
+export function takeLongTasks(page) {
+  return page.evaluate(() => /** @type {any} */ (window).__longTasks.splice(0));
+}
