@@ -5,7 +5,6 @@
  */
 import { toJSONSchema } from 'zod';
 import type * as z from 'zod';
-import { isMap } from 'yaml';
 import type { Document } from 'yaml';
 import { KINDS, type Flow, type Kind, type Lesson, type Market } from './schema.ts';
 import { checkFlow } from '../engine/flow/check.ts';
@@ -107,18 +106,7 @@ function locate(
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     const node = sub.length === 0 ? doc.contents : nodeAt(doc, sub);
-    if (node?.range) {
-      // For a field inside a mapping, point at the key, which is where an author looks.
-      if (n > 0 && n === path.length) {
-        const parent = path.slice(0, n - 1);
-        const last = path[n - 1];
-        if (typeof last === 'string') {
-          const keyNode = keyNodeAt(doc, parent, last);
-          if (keyNode?.range && !isMap(node)) return { offset: node.range[0] };
-        }
-      }
-      return { offset: node.range[0] };
-    }
+    if (node?.range) return { offset: node.range[0] };
   }
   return { offset: 0 };
 }

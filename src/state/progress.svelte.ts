@@ -15,7 +15,6 @@ import {
   readRecord,
   setLessonRead,
   updateFlow,
-  PROGRESS_VERSION,
   type FlowResult,
   type Progress,
 } from './progress/record.ts';
@@ -148,7 +147,7 @@ export function importProgress(text: string): ImportResult {
 }
 
 export function exportProgress(): string {
-  return `${JSON.stringify({ ...state.record, version: PROGRESS_VERSION }, null, 2)}\n`;
+  return `${JSON.stringify(state.record, null, 2)}\n`;
 }
 
 /** Follow writes from other tabs of the app. */

@@ -24,7 +24,8 @@ export interface FlowProblem {
   params: Record<string, string | number>;
 }
 
-export function checkFlow<T>(def: FlowDef<T>, knownFlows?: ReadonlySet<string>): FlowProblem[] {
+/** A flow's own invariants; references to other flows are checked across files (checkCorpus). */
+export function checkFlow<T>(def: FlowDef<T>): FlowProblem[] {
   const problems: FlowProblem[] = [];
   const roles = new Set<string>();
   def.roles.forEach((role, i) => {
@@ -61,9 +62,6 @@ export function checkFlow<T>(def: FlowDef<T>, knownFlows?: ReadonlySet<string>):
         });
       }
     });
-    if (step.sub !== undefined && knownFlows && !knownFlows.has(step.sub)) {
-      problems.push({ path: ['steps', i, 'sub'], code: 'unknownStep', params: { id: step.sub } });
-    }
     if (step.predict && step.predict.answer >= step.predict.options.length) {
       problems.push({
         path: ['steps', i, 'predict', 'answer'],

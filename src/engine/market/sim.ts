@@ -259,12 +259,9 @@ export class MarketSim {
     const variety = (2 * activeSellers) / (activeSellers + VARIETY_HALF);
     const demandRate = c.demandRate * variety * surge * (1 - 0.5 * breach);
     const capacity = Math.max(1, Math.round(c.capacity * (1 - disruption)));
-    const searchCost =
-      c.online && c.model !== 'O2O'
-        ? c.searchCostOnline
-        : c.model === 'O2O'
-          ? c.searchCostOnline
-          : c.searchCostOffline;
+    // Offline (the baseline, not O2O) each seller looked at is a trip to a shop.
+    const inPerson = !c.online && c.model !== 'O2O';
+    const searchCost = inPerson ? c.searchCostOffline : c.searchCostOnline;
     const fraudRate = BASE_PAYMENT_FRAUD * fraudMult * (1 - c.paymentSecurity);
 
     let demand = 0;
@@ -299,8 +296,8 @@ export class MarketSim {
     const riskWeight = c.escrow ? 0.05 : 1;
     const delayCost = DELAY_COST * c.deliveryDays;
     const breachCost = breach * 0.2;
-    // Offline, each shop looked at is a trip: a shopper visits a couple of shops nearby.
-    const k = c.online || c.model === 'O2O' ? cands.length : Math.min(cands.length, OFFLINE_VISITS);
+    // In person, a shopper visits only a couple of shops nearby.
+    const k = inPerson ? Math.min(cands.length, OFFLINE_VISITS) : cands.length;
 
     for (let i = 0; i < B; i++) {
       if (c.orderInterval > 1) {
@@ -400,7 +397,7 @@ export class MarketSim {
       // Logistics (or, in O2O, the merchant's capacity for the day).
       let extraDays = 0;
       let failed = false;
-      if (!c.online && c.model !== 'O2O') {
+      if (inPerson) {
         // Offline: the shopper carries the goods home; the trip was the search cost.
         failed = false;
       } else if (c.model === 'O2O') {
@@ -416,7 +413,7 @@ export class MarketSim {
         txCost += shipping;
         failed = r.next() < (this.own[j] ? OWN_DAMAGE : DAMAGE);
       }
-      const days = c.online || c.model === 'O2O' ? c.deliveryDays + extraDays : 0;
+      const days = inPerson ? 0 : c.deliveryDays + extraDays;
 
       // Money to the seller, less the platform's commission on third-party sales.
       const commission = this.own[j] ? 0 : amount * c.commission;
