@@ -1,6 +1,6 @@
 /** JSON Schema text for each content folder, generated from the zod schemas. */
 import * as z from 'zod';
-import { Flow, Lesson, Market } from './schema.ts';
+import { Case, Flow, Lesson, Market, Quiz } from './schema.ts';
 
 export function jsonSchemaFiles(): Record<string, string> {
   const lessons = z.toJSONSchema(
@@ -12,7 +12,7 @@ export function jsonSchemaFiles(): Record<string, string> {
     { target: 'draft-2020-12' },
   );
   const scenarios = z.toJSONSchema(
-    z.union([Market]).meta({
+    z.union([Market, Quiz, Case]).meta({
       title: 'Scenario',
       description: 'A scenario file in scenarios/ (see scenarios/README.md).',
     }),

@@ -79,6 +79,12 @@ export const LongText = z
   })
   .meta({ description: 'Bilingual text: { zh, en }' });
 
+/** A reference to a lesson section, or section/part, e.g. security-law/legal-issues. */
+const LessonRef = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/)
+  .meta({ description: 'A lesson section or section/part, e.g. security-law/legal-issues' });
+
 const FlowRole = z.strictObject({ id: Id, name: Text });
 
 const FlowEffects = z
@@ -146,11 +152,9 @@ export const Flow = z
     order: z.int().min(1).max(99),
     title: Text,
     summary: Text,
-    lesson: z
-      .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/)
-      .optional()
-      .meta({ description: 'The lesson (section or section/part) this flow illustrates' }),
+    lesson: LessonRef.optional().meta({
+      description: 'The lesson (section or section/part) this flow illustrates',
+    }),
     roles: z.array(FlowRole).min(1).max(8),
     initial: z.strictObject({
       order: z.enum(ORDER_STATUSES),
@@ -235,10 +239,7 @@ export const Market = z
     order: z.int().min(1).max(99),
     title: Text,
     summary: Text.meta({ description: 'What the scenario shows, and the objective for students' }),
-    lesson: z
-      .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/)
-      .optional(),
+    lesson: LessonRef.optional(),
     model: z.enum(BUSINESS_MODELS),
     params: MarketParams.optional(),
     compare: z
@@ -267,18 +268,145 @@ export const Market = z
     description: 'A marketplace to run (see scenarios/README.md)',
   });
 
+/** Chapter points (ids from the lessons' `points`) that a question or case practises. */
+const PointTags = z
+  .array(Id)
+  .min(1)
+  .max(6)
+  .meta({ description: "Chapter points it tests: ids from the lessons' points lists" });
+
+const QuizOption = z.strictObject({
+  text: Text,
+  correct: z.boolean().optional().meta({ description: 'true for a right option' }),
+  why: LongText.optional().meta({
+    description: 'Why this option is right or wrong: for a wrong one, the misconception behind it',
+  }),
+});
+
+export const QUESTION_TYPES = ['single', 'multiple', 'truefalse', 'ordering', 'matching'] as const;
+
+export const Question = z
+  .strictObject({
+    id: Id,
+    type: z.enum(QUESTION_TYPES).meta({
+      description: 'single 单选 · multiple 多选 · truefalse 判断 · ordering 排序 · matching 配对',
+    }),
+    points: PointTags,
+    prompt: Markdown.meta({ description: 'The question (Markdown)' }),
+    hint: LongText.optional().meta({ description: 'A hint the student may open before answering' }),
+    explain: LongText.meta({ description: 'Why the right answer is right' }),
+    lesson: LessonRef.optional().meta({
+      description: 'Where to read more; by default the section of the first point',
+    }),
+    options: z
+      .array(QuizOption)
+      .min(2)
+      .max(8)
+      .optional()
+      .meta({ description: 'single and multiple: the options' }),
+    answer: z.boolean().optional().meta({ description: 'truefalse: is the statement true?' }),
+    items: z
+      .array(Text)
+      .min(3)
+      .max(8)
+      .optional()
+      .meta({ description: 'ordering: the items in the right order (shown shuffled)' }),
+    pairs: z
+      .array(z.strictObject({ item: Text, match: Text }))
+      .min(2)
+      .max(8)
+      .optional()
+      .meta({ description: 'matching: each item with its match; several items may share one' }),
+    misconception: LongText.optional().meta({
+      description:
+        'truefalse, ordering, matching: the misconception behind a wrong answer, shown when wrong',
+    }),
+  })
+  .meta({ description: 'A question; which fields it needs depends on its type' });
+
+export const Quiz = z
+  .strictObject({
+    kind: z.literal('quiz'),
+    id: Id,
+    order: z.int().min(1).max(99),
+    title: Text,
+    summary: Text,
+    lesson: LessonRef.optional(),
+    questions: z.array(Question).min(1).max(60),
+  })
+  .meta({ title: 'Question set', description: 'A set of questions (see scenarios/README.md)' });
+
+export const Condition = z
+  .strictObject({
+    chose: Id.optional().meta({ description: 'Holds if the student took this choice (its id)' }),
+    notChose: Id.optional().meta({ description: 'Holds if the student did not take this choice' }),
+    scoreAtLeast: z.int().min(-100).max(100).optional(),
+    scoreBelow: z.int().min(-100).max(100).optional(),
+  })
+  .meta({ description: 'Every condition given must hold' });
+
+const CaseChoice = z.strictObject({
+  id: Id.meta({ description: 'Unique within the case; conditions refer to it' }),
+  label: Text,
+  feedback: LongText.meta({ description: 'Shown after the student chooses' }),
+  score: z.int().min(-10).max(10).optional().meta({ description: 'Points for this choice' }),
+  next: Id.meta({ description: 'The node that follows (unless a branch below applies)' }),
+  branch: z
+    .array(z.strictObject({ if: Condition, next: Id }))
+    .min(1)
+    .max(6)
+    .optional()
+    .meta({
+      description: 'Other nodes to go to when a condition holds; the first that holds wins',
+    }),
+  if: Condition.optional().meta({ description: 'Offer this choice only when the condition holds' }),
+});
+
+const CaseNode = z.strictObject({
+  id: Id,
+  text: Markdown.meta({ description: 'What happens (Markdown)' }),
+  choices: z.array(CaseChoice).min(1).max(6).optional().meta({ description: 'Omit on an ending' }),
+  ending: z
+    .strictObject({ result: z.enum(['good', 'mixed', 'bad']), title: Text })
+    .optional()
+    .meta({ description: 'Makes this node an ending' }),
+});
+
+export const Case = z
+  .strictObject({
+    kind: z.literal('case'),
+    id: Id,
+    order: z.int().min(1).max(99),
+    title: Text,
+    summary: Text,
+    lesson: LessonRef.optional(),
+    points: PointTags,
+    start: Id.meta({ description: 'The first node' }),
+    nodes: z.array(CaseNode).min(2).max(60),
+  })
+  .meta({
+    title: 'Branching case',
+    description: 'A story with decisions (see scenarios/README.md)',
+  });
+
 export type BiText = z.infer<typeof Text>;
 export type Market = z.infer<typeof Market>;
 export type Flow = z.infer<typeof Flow>;
 export type LessonPart = z.infer<typeof Part>;
 export type LessonPoint = z.infer<typeof Point>;
 export type Lesson = z.infer<typeof Lesson>;
+export type Question = z.infer<typeof Question>;
+export type Quiz = z.infer<typeof Quiz>;
+export type Case = z.infer<typeof Case>;
+export type CaseCondition = z.infer<typeof Condition>;
 
 /** Every kind of content file, by the name `npm run validate` reports. */
 export const KINDS = {
   lesson: Lesson,
   flow: Flow,
   market: Market,
+  quiz: Quiz,
+  case: Case,
 } as const;
 export type Kind = keyof typeof KINDS;
 
@@ -335,3 +463,32 @@ export interface MarketMeta {
 export function marketMeta(m: Market): MarketMeta {
   return { id: m.id, order: m.order, title: m.title, summary: m.summary, model: m.model };
 }
+
+/** What the list of question sets and cases needs. */
+export interface QuizMeta {
+  id: string;
+  kind: 'quiz' | 'case';
+  order: number;
+  title: BiText;
+  summary: BiText;
+  /** Chapter points covered. */
+  points: string[];
+  /** Questions in a set; nodes in a case. */
+  size: number;
+}
+
+export function quizMeta(q: Quiz | Case): QuizMeta {
+  const points =
+    q.kind === 'quiz' ? [...new Set(q.questions.flatMap((x) => x.points))] : q.points.slice();
+  return {
+    id: q.id,
+    kind: q.kind,
+    order: q.order,
+    title: q.title,
+    summary: q.summary,
+    points,
+    size: q.kind === 'quiz' ? q.questions.length : q.nodes.length,
+  };
+}
+
+export type ContentMeta = LessonMeta | FlowMeta | MarketMeta | QuizMeta;

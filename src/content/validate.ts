@@ -6,8 +6,18 @@
 import { toJSONSchema } from 'zod';
 import type * as z from 'zod';
 import type { Document } from 'yaml';
-import { KINDS, type Flow, type Kind, type Lesson, type Market } from './schema.ts';
+import {
+  KINDS,
+  type Case,
+  type Flow,
+  type Kind,
+  type Lesson,
+  type Market,
+  type Quiz,
+} from './schema.ts';
 import { checkFlow } from '../engine/flow/check.ts';
+import { checkQuestions } from '../engine/quiz/question.ts';
+import { checkCase } from '../engine/quiz/case.ts';
 import { keyNodeAt, nodeAt, parseYaml, type RawIssue } from './yaml.ts';
 import { closest } from './suggest.ts';
 
@@ -24,7 +34,9 @@ export interface ContentIssue {
 export type ContentData =
   | { kind: 'lesson'; data: Lesson }
   | { kind: 'flow'; data: Flow }
-  | { kind: 'market'; data: Market };
+  | { kind: 'market'; data: Market }
+  | { kind: 'quiz'; data: Quiz }
+  | { kind: 'case'; data: Case };
 
 export interface FileResult {
   file: string;
@@ -259,9 +271,18 @@ export function validateText(file: string, text: string): FileResult {
     }));
     if (located.length > 0) return { ...fail(located), kind };
   }
-  if (content.kind === 'market') {
-    const located = checkMarket(content.data).map((p) => ({ ...locate(doc, p.path), ...p }));
-    if (located.length > 0) return { ...fail(located), kind };
+  const own =
+    content.kind === 'market'
+      ? checkMarket(content.data)
+      : content.kind === 'quiz'
+        ? checkQuestions(content.data.questions, (text) => text.zh)
+        : content.kind === 'case'
+          ? checkCase(content.data)
+          : [];
+  if (own.length > 0) {
+    const located = own.map((p) => ({ ...locate(doc, p.path), ...p }));
+    located.sort((a, b) => a.offset - b.offset);
+    return { ...fail(located), kind };
   }
   return { file, kind, content, issues: [] };
 }
@@ -327,6 +348,7 @@ export function checkCorpus(results: FileResult[], texts: Map<string, string>): 
   const seenIds = new Map<string, string>();
   const seenOrder = new Map<string, string>();
   const lessonTargets = new Set<string>();
+  const pointIds = new Set<string>();
   const flowIds = new Set<string>();
   const at = (w: { file: string; line: number; col: number }) => `${w.file}:${w.line}:${w.col}`;
 
@@ -361,7 +383,10 @@ export function checkCorpus(results: FileResult[], texts: Map<string, string>): 
     lesson.parts.forEach((part, i) => {
       claim(part.id, ['parts', i, 'id']);
       lessonTargets.add(`${lesson.id}/${part.id}`);
-      part.points.forEach((point, j) => claim(point.id, ['parts', i, 'points', j, 'id']));
+      part.points.forEach((point, j) => {
+        claim(point.id, ['parts', i, 'points', j, 'id']);
+        pointIds.add(point.id);
+      });
     });
   }
 
@@ -394,5 +419,60 @@ export function checkCorpus(results: FileResult[], texts: Map<string, string>): 
       }
     });
   }
+  checkPractice(results, texts, { lessonTargets, pointIds, claimOrder }, issues);
   return issues;
+}
+
+/** Question sets and cases: ids unique among them, lesson and chapter-point references exist. */
+function checkPractice(
+  results: FileResult[],
+  texts: Map<string, string>,
+  known: {
+    lessonTargets: Set<string>;
+    pointIds: Set<string>;
+    claimOrder: (
+      kind: string,
+      order: number,
+      where: ReturnType<ReturnType<typeof placeIn>>,
+    ) => void;
+  },
+  issues: ContentIssue[],
+): void {
+  const seen = new Map<string, string>();
+  const lessonsKnown = known.lessonTargets.size > 0;
+  for (const r of results) {
+    const c = r.content;
+    if (c?.kind !== 'quiz' && c?.kind !== 'case') continue;
+    const where = placeIn(r.file, texts.get(r.file) ?? '');
+    const here = where(['id']);
+    const before = seen.get(c.data.id);
+    if (before)
+      issues.push({ ...here, code: 'duplicateId', params: { id: c.data.id, where: before } });
+    else seen.set(c.data.id, `${here.file}:${here.line}:${here.col}`);
+    known.claimOrder('practice', c.data.order, where(['order']));
+    const lesson = (ref: string | undefined, path: PropertyKey[]) => {
+      if (ref !== undefined && lessonsKnown && !known.lessonTargets.has(ref))
+        issues.push({ ...where(path), code: 'unknownLesson', params: { id: ref } });
+    };
+    const tags = (points: readonly string[], path: PropertyKey[]) =>
+      points.forEach((id, k) => {
+        if (lessonsKnown && !known.pointIds.has(id)) {
+          const suggestion = closest(id, [...known.pointIds]);
+          issues.push({
+            ...where([...path, k]),
+            code: suggestion ? 'unknownPointHint' : 'unknownPoint',
+            params: suggestion ? { id, suggestion } : { id },
+          });
+        }
+      });
+    lesson(c.data.lesson, ['lesson']);
+    if (c.kind === 'quiz') {
+      c.data.questions.forEach((q, i) => {
+        lesson(q.lesson, ['questions', i, 'lesson']);
+        tags(q.points, ['questions', i, 'points']);
+      });
+    } else {
+      tags(c.data.points, ['points']);
+    }
+  }
 }

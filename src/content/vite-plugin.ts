@@ -8,8 +8,8 @@ import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatIssue } from './messages.ts';
 import { collectFiles, nodeTranslator, systemLang, validateFiles, CONTENT_DIRS } from './node.ts';
-import { flowMeta, lessonMeta, marketMeta } from './schema.ts';
-import { validateText } from './validate.ts';
+import { flowMeta, lessonMeta, marketMeta, quizMeta, type ContentMeta } from './schema.ts';
+import { validateText, type ContentData } from './validate.ts';
 
 export function contentPlugin(): Plugin {
   let root = process.cwd();
@@ -39,14 +39,22 @@ export function contentPlugin(): Plugin {
       if (!result.content) this.error(`Invalid content:\n${report(result.issues)}`);
       const { content } = result;
       const meta = query === 'meta';
-      const data = !meta
-        ? content.data
-        : content.kind === 'lesson'
-          ? lessonMeta(content.data)
-          : content.kind === 'flow'
-            ? flowMeta(content.data)
-            : marketMeta(content.data);
+      const data = meta ? metaOf(content) : content.data;
       return { code: `export default ${JSON.stringify(data)};\n`, map: null };
     },
   };
+}
+
+function metaOf(content: ContentData): ContentMeta {
+  switch (content.kind) {
+    case 'lesson':
+      return lessonMeta(content.data);
+    case 'flow':
+      return flowMeta(content.data);
+    case 'market':
+      return marketMeta(content.data);
+    case 'quiz':
+    case 'case':
+      return quizMeta(content.data);
+  }
 }

@@ -9,7 +9,7 @@
  */
 
 export const PROGRESS_FORMAT = 'ecsim-progress';
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 
 export interface LessonRecord {
   /** ISO time the section was marked as read. */
@@ -25,6 +25,36 @@ export interface FlowResult {
   ordering?: { best: number; last: number; total: number; at: string };
 }
 
+/** A question's latest answer. */
+export interface AnswerRecord {
+  correct: boolean;
+  /** Was the first answer right? (What a teacher's summary counts.) */
+  first: boolean;
+  tries: number;
+  at: string;
+}
+
+export interface QuizResult {
+  answers: Record<string, AnswerRecord>;
+}
+
+export interface CaseResult {
+  best: number;
+  last: number;
+  /** The best score the case allows. */
+  max: number;
+  /** Endings reached, in the order first reached. */
+  endings: string[];
+  at: string;
+}
+
+export interface Learner {
+  /** Name or id as the student typed it, put on exported results. */
+  name: string;
+  /** Seeds the order of options: stable for this student, different between students. */
+  seed: string;
+}
+
 export interface Progress {
   format: typeof PROGRESS_FORMAT;
   version: typeof PROGRESS_VERSION;
@@ -32,6 +62,10 @@ export interface Progress {
   lessons: Record<string, LessonRecord>;
   /** Added in version 2. */
   flows: Record<string, FlowResult>;
+  /** Added in version 3. */
+  quizzes: Record<string, QuizResult>;
+  cases: Record<string, CaseResult>;
+  learner: Learner | null;
 }
 
 /** A migration takes a record of version N (already checked to be an object) to version N + 1. */
@@ -41,6 +75,8 @@ export type Migration = (old: Record<string, unknown>) => Record<string, unknown
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // 1 → 2: flow results arrive; nothing of version 1 changes.
   1: (old) => ({ ...old, flows: {} }),
+  // 2 → 3: question sets, cases and the learner's name arrive.
+  2: (old) => ({ ...old, quizzes: {}, cases: {}, learner: null }),
 };
 
 export type ReadResult =
@@ -56,6 +92,9 @@ export function emptyRecord(now: string): Progress {
     updatedAt: now,
     lessons: {},
     flows: {},
+    quizzes: {},
+    cases: {},
+    learner: null,
   };
 }
 
@@ -89,13 +128,66 @@ export function checkCurrent(value: Record<string, unknown>): Progress | string 
     if (!ID.test(id) || checked === null) return `flows.${id}`;
     flows[id] = checked;
   }
+  if (!isObject(value.quizzes)) return 'quizzes';
+  const quizzes: Record<string, QuizResult> = {};
+  for (const [id, entry] of Object.entries(value.quizzes)) {
+    const checked = checkQuizResult(entry);
+    if (!ID.test(id) || checked === null) return `quizzes.${id}`;
+    quizzes[id] = checked;
+  }
+  if (!isObject(value.cases)) return 'cases';
+  const cases: Record<string, CaseResult> = {};
+  for (const [id, entry] of Object.entries(value.cases)) {
+    const checked = checkCaseResult(entry);
+    if (!ID.test(id) || checked === null) return `cases.${id}`;
+    cases[id] = checked;
+  }
+  let learner: Learner | null = null;
+  if (value.learner !== null) {
+    const l = value.learner;
+    if (!isObject(l) || typeof l.name !== 'string' || l.name.length > MAX_NAME) return 'learner';
+    if (typeof l.seed !== 'string' || l.seed.length === 0 || l.seed.length > 64) return 'learner';
+    learner = { name: l.name, seed: l.seed };
+  }
   return {
     format: PROGRESS_FORMAT,
     version: PROGRESS_VERSION,
     updatedAt: value.updatedAt,
     lessons: { ...lessons },
     flows,
+    quizzes,
+    cases,
+    learner,
   };
+}
+
+export const MAX_NAME = 80;
+
+const count = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+const integer = (n: unknown): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && Math.abs(n) <= 10_000;
+
+function checkQuizResult(entry: unknown): QuizResult | null {
+  if (!isObject(entry) || !isObject(entry.answers)) return null;
+  const answers: Record<string, AnswerRecord> = {};
+  for (const [id, a] of Object.entries(entry.answers)) {
+    if (!ID.test(id) || !isObject(a)) return null;
+    const { correct, first, tries, at } = a;
+    if (typeof correct !== 'boolean' || typeof first !== 'boolean') return null;
+    if (!count(tries) || tries < 1 || typeof at !== 'string' || !ISO_TIME.test(at)) return null;
+    answers[id] = { correct, first, tries, at };
+  }
+  return { answers };
+}
+
+function checkCaseResult(entry: unknown): CaseResult | null {
+  if (!isObject(entry)) return null;
+  const { best, last, max, endings, at } = entry;
+  if (!integer(best) || !integer(last) || !integer(max)) return null;
+  if (!Array.isArray(endings) || endings.length > 100) return null;
+  if (!endings.every((e): e is string => typeof e === 'string' && ID.test(e))) return null;
+  if (typeof at !== 'string' || !ISO_TIME.test(at)) return null;
+  return { best, last, max, endings: [...endings], at };
 }
 
 function checkFlowResult(entry: unknown): FlowResult | null {
@@ -118,8 +210,6 @@ function checkFlowResult(entry: unknown): FlowResult | null {
     const o = entry.ordering;
     if (!isObject(o)) return null;
     const { best, last, total, at } = o;
-    const count = (n: unknown): n is number =>
-      typeof n === 'number' && Number.isInteger(n) && n >= 0;
     if (!count(best) || !count(last) || !count(total) || best > total || last > total) return null;
     if (typeof at !== 'string' || !ISO_TIME.test(at)) return null;
     out.ordering = { best, last, total, at };
@@ -200,6 +290,12 @@ function mergeFlow(a: FlowResult, b: FlowResult): FlowResult {
   return out;
 }
 
+/** The later answer wins; the first try is the earlier one's. */
+function mergeAnswer(x: AnswerRecord, y: AnswerRecord): AnswerRecord {
+  const [older, newer] = x.at <= y.at ? [x, y] : [y, x];
+  return { ...newer, first: older.first, tries: Math.max(x.tries, y.tries) };
+}
+
 /** Union of two records: nothing in either is lost; the first time a lesson was read wins. */
 export function mergeRecords(a: Progress, b: Progress, now: string): Progress {
   const lessons = { ...a.lessons };
@@ -209,17 +305,105 @@ export function mergeRecords(a: Progress, b: Progress, now: string): Progress {
   }
   const flows = { ...a.flows };
   for (const [id, entry] of Object.entries(b.flows)) flows[id] = mergeFlow(flows[id] ?? {}, entry);
-  return { ...a, lessons, flows, updatedAt: now };
+  const quizzes = { ...a.quizzes };
+  for (const [id, entry] of Object.entries(b.quizzes)) {
+    const answers = { ...quizzes[id]?.answers };
+    for (const [q, theirs] of Object.entries(entry.answers)) {
+      const mine = answers[q];
+      answers[q] = mine ? mergeAnswer(mine, theirs) : theirs;
+    }
+    quizzes[id] = { answers };
+  }
+  const cases = { ...a.cases };
+  for (const [id, entry] of Object.entries(b.cases)) {
+    const mine = cases[id];
+    if (!mine) {
+      cases[id] = entry;
+      continue;
+    }
+    const newer = mine.at >= entry.at ? mine : entry;
+    cases[id] = {
+      ...newer,
+      best: Math.max(mine.best, entry.best),
+      endings: [...new Set([...mine.endings, ...entry.endings])],
+    };
+  }
+  return { ...a, lessons, flows, quizzes, cases, learner: a.learner ?? b.learner, updatedAt: now };
 }
 
 /** How many entries `after` has that `before` lacked. */
 export function countAdded(before: Progress, after: Progress): number {
   const lessons = Object.keys(after.lessons).filter((id) => !(id in before.lessons)).length;
   const flows = Object.keys(after.flows).filter((id) => !(id in before.flows)).length;
-  return lessons + flows;
+  const answers = Object.entries(after.quizzes).reduce(
+    (n, [id, q]) =>
+      n + Object.keys(q.answers).filter((k) => !(k in (before.quizzes[id]?.answers ?? {}))).length,
+    0,
+  );
+  const cases = Object.keys(after.cases).filter((id) => !(id in before.cases)).length;
+  return lessons + flows + answers + cases;
 }
 
 /** The current time as saved in records. */
 export function isoNow(): string {
   return new Date().toISOString();
+}
+
+/** Record a question's answer: the first answer stays the "first try". */
+export function recordAnswer(
+  record: Progress,
+  setId: string,
+  questionId: string,
+  correct: boolean,
+  now: string,
+): Progress {
+  const set = record.quizzes[setId] ?? { answers: {} };
+  const old = set.answers[questionId];
+  const answer: AnswerRecord = {
+    correct,
+    first: old ? old.first : correct,
+    tries: (old?.tries ?? 0) + 1,
+    at: now,
+  };
+  return {
+    ...record,
+    quizzes: { ...record.quizzes, [setId]: { answers: { ...set.answers, [questionId]: answer } } },
+    updatedAt: now,
+  };
+}
+
+/** Forget a set's answers (start it again); the record of other sets is kept. */
+export function clearQuiz(record: Progress, setId: string, now: string): Progress {
+  const quizzes = { ...record.quizzes };
+  delete quizzes[setId];
+  return { ...record, quizzes, updatedAt: now };
+}
+
+/** Record the end of a case played through. */
+export function recordCase(
+  record: Progress,
+  caseId: string,
+  result: { score: number; max: number; ending: string },
+  now: string,
+): Progress {
+  const old = record.cases[caseId];
+  const endings = old?.endings.includes(result.ending)
+    ? old.endings
+    : [...(old?.endings ?? []), result.ending];
+  const entry: CaseResult = {
+    best: Math.max(old?.best ?? result.score, result.score),
+    last: result.score,
+    max: result.max,
+    endings,
+    at: now,
+  };
+  return { ...record, cases: { ...record.cases, [caseId]: entry }, updatedAt: now };
+}
+
+export function setLearner(record: Progress, learner: Learner, now: string): Progress {
+  return {
+    ...record,
+    learner: { name: learner.name.slice(0, MAX_NAME), seed: learner.seed },
+    updatedAt: now,
+  };
 }
