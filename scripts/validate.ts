@@ -33,10 +33,12 @@ const files = collectFiles(targets.filter((p) => existsSync(resolve(p))));
 const { files: results } = validateFiles(files);
 
 const kinds = new Map<string, number>();
+let questions = 0;
 let errors = missing.length;
 for (const result of results) {
   if (result.issues.length === 0 && result.kind) {
     kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1);
+    if (result.content?.kind === 'quiz') questions += result.content.data.questions.length;
     console.log(t('content.fileOk', { file: result.file, kind: t(`content.kind.${result.kind}`) }));
   } else {
     console.log(t('content.fileBad', { file: result.file, count: result.issues.length }));
@@ -45,6 +47,7 @@ for (const result of results) {
   }
 }
 const kindText =
-  [...kinds].map(([kind, count]) => t(`content.kinds.${kind}`, { count })).join(', ') || '—';
+  [...kinds].map(([kind, count]) => t(`content.kinds.${kind}`, { count, questions })).join(', ') ||
+  '—';
 console.log(t('content.summary', { files: results.length, kinds: kindText, errors }));
 process.exit(errors > 0 ? 1 : 0);

@@ -76,7 +76,7 @@ describe('golden messages: file:line:col  path  message', () => {
     ['unknown-kind.yaml', ['1:7  kind  unknown file kind lesso; expected one of: lesson']],
     [
       'unknown-kind-far.yaml',
-      ['1:7  kind  unknown file kind recipe; expected one of: lesson, flow, market'],
+      ['1:7  kind  unknown file kind recipe; expected one of: lesson, flow, market, quiz, case'],
     ],
     [
       'syntax.yaml',

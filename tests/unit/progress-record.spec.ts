@@ -19,24 +19,49 @@ describe('reading saved progress', () => {
     const result = readRecord(fixture('v1.json'));
     expect(result).toMatchObject({ status: 'ok', migrated: true });
     if (result.status !== 'ok') return;
-    expect(result.record.version).toBe(2);
+    expect(result.record.version).toBe(3);
     expect(result.record.lessons).toEqual(JSON.parse(fixture('v1.json')).lessons);
     expect(result.record.flows).toEqual({});
+    expect(result.record.quizzes).toEqual({});
   });
 
-  it('reads version 2 (lessons and flows) as it is', () => {
+  it('migrates version 2 (lessons and flows), keeping every flow result', () => {
     const result = readRecord(fixture('v2.json'));
-    expect(result).toMatchObject({ status: 'ok', migrated: false });
+    expect(result).toMatchObject({ status: 'ok', migrated: true });
     if (result.status !== 'ok') return;
     expect(result.record.flows.transaction).toEqual(
       JSON.parse(fixture('v2.json')).flows.transaction,
     );
+    expect(result.record).toMatchObject({ version: 3, quizzes: {}, cases: {}, learner: null });
+  });
+
+  it('reads version 3 (answers, cases, learner) as it is', () => {
+    const raw = fixture('v3.json');
+    const result = readRecord(raw);
+    expect(result).toMatchObject({ status: 'ok', migrated: false });
+    if (result.status !== 'ok') return;
+    const saved = JSON.parse(raw);
+    expect(result.record.quizzes).toEqual(saved.quizzes);
+    expect(result.record.cases).toEqual(saved.cases);
+    expect(result.record.learner).toEqual(saved.learner);
+  });
+
+  it('refuses impossible answers and case results', () => {
+    const v3 = JSON.parse(fixture('v3.json'));
+    v3.quizzes.security.answers['privacy-what'].tries = 0;
+    expect(readRecord(JSON.stringify(v3))).toMatchObject({ reason: 'quizzes.security' });
+    const v3b = JSON.parse(fixture('v3.json'));
+    v3b.cases['phishing-link'].endings = ['<img>'];
+    expect(readRecord(JSON.stringify(v3b))).toMatchObject({ reason: 'cases.phishing-link' });
+    const v3c = JSON.parse(fixture('v3.json'));
+    v3c.learner = { name: 'x'.repeat(81), seed: 'a' };
+    expect(readRecord(JSON.stringify(v3c))).toMatchObject({ reason: 'learner' });
   });
 
   it('refuses impossible flow results', () => {
-    const v2 = JSON.parse(fixture('v2.json'));
-    v2.flows.transaction.ordering.best = 9;
-    expect(readRecord(JSON.stringify(v2))).toMatchObject({
+    const v3 = JSON.parse(fixture('v3.json'));
+    v3.flows.transaction.ordering.best = 9;
+    expect(readRecord(JSON.stringify(v3))).toMatchObject({
       status: 'corrupt',
       reason: 'flows.transaction',
     });
@@ -63,13 +88,13 @@ describe('reading saved progress', () => {
     const result = readRecord(fixture('polluting.json'));
     expect(result.status).toBe('corrupt');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const ok = checkCurrent({ ...JSON.parse(fixture('v2.json')), extra: 1 });
+    const ok = checkCurrent({ ...JSON.parse(fixture('v3.json')), extra: 1 });
     expect(typeof ok).toBe('object');
     expect(ok).not.toHaveProperty('extra');
   });
 
   it('rejects malformed fields with a reason', () => {
-    const base = JSON.parse(fixture('v2.json'));
+    const base = JSON.parse(fixture('v3.json'));
     expect(checkCurrent({ ...base, format: 'other' })).toBe('format');
     expect(checkCurrent({ ...base, lessons: [] })).toBe('lessons');
     expect(checkCurrent({ ...base, lessons: { Bad: { readAt: NOW } } })).toBe('lessons.Bad');
@@ -88,7 +113,8 @@ describe('the migration chain', () => {
     }),
     2: (old) => ({ ...old, format: 'ecsim-progress' }),
   };
-  const check = (value: Record<string, unknown>) => checkCurrent({ ...value, flows: {} });
+  const check = (value: Record<string, unknown>) =>
+    checkCurrent({ ...value, flows: {}, quizzes: {}, cases: {}, learner: null });
 
   it('upgrades an old record step by step to the current version', () => {
     const v1 = JSON.stringify({ version: 1, updatedAt: NOW, read: ['process', 'models'] });
