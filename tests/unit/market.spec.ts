@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { preset, type MarketConfig } from '../../src/engine/market/config.ts';
 import { mean, total, metricAt } from '../../src/engine/market/metrics.ts';
-import { MarketSim, simulate } from '../../src/engine/market/sim.ts';
+import { MarketSim, SimRandom, simulate } from '../../src/engine/market/sim.ts';
+import { createRandom } from '../../src/engine/random.ts';
 
 const SEEDS = [1, 2, 3];
 /** The mean over seeds of a summary of a run. */
@@ -56,6 +57,41 @@ describe('determinism and invariants', () => {
       }
     },
   );
+
+  it('the engine draws the same numbers as the app’s seeded source, draw for draw', () => {
+    for (const seed of [0, 1, 42, 0x7fffffff, 0xffffffff]) {
+      const fast = new SimRandom(seed);
+      const reference = createRandom(seed);
+      const draws = (next: () => number) =>
+        Buffer.from(Float64Array.from({ length: 20_000 }, next).buffer);
+      expect(draws(() => fast.next()).equals(draws(reference.next))).toBe(true);
+      expect(fast.int(0, 13)).toBe(reference.int(0, 13));
+      expect(fast.state()).toEqual(reference.state());
+    }
+  });
+
+  it.each([
+    ['O2O', { o2oRadius: 0.15 }],
+    ['O2O', { o2oRadius: 0.04, buyers: 3000, sellers: 500 }],
+    ['O2O', { o2oRadius: 0.6 }],
+    ['O2O', { o2oRadius: 2 }],
+    ['B2C', { online: false }],
+  ] as const)('%s %o: each buyer reaches exactly the sellers within the radius', (model, o) => {
+    const sim = new MarketSim(preset(model, { ...o, days: 1 }));
+    const radius = model === 'O2O' ? sim.config.o2oRadius : sim.config.offlineRadius;
+    const start = [0];
+    const list: number[] = [];
+    for (let i = 0; i < sim.config.buyers; i++) {
+      for (let j = 0; j < sim.config.sellers; j++) {
+        const dx = sim.bx[i]! - sim.sx[j]!;
+        const dy = sim.by[i]! - sim.sy[j]!;
+        if (dx * dx + dy * dy <= radius * radius) list.push(j);
+      }
+      start.push(list.length);
+    }
+    expect([...sim.nearStart!]).toEqual(start);
+    expect([...sim.nearList!]).toEqual(list);
+  });
 });
 
 describe('what the chapter claims, seen in the model', () => {

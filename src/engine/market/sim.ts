@@ -5,7 +5,7 @@
  * seed give the same run. Money only moves between accounts (buyers, sellers, platform, logistics,
  * suppliers, tax, fraudsters), which `ledgerBalance` checks.
  */
-import { createRandom, type Random } from '../random.ts';
+import { createRandom } from '../random.ts';
 import type { Decision, MarketConfig } from './config.ts';
 import { M, METRIC_COUNT } from './metrics.ts';
 
@@ -35,9 +35,52 @@ export interface Ledger {
   fraudsters: number;
 }
 
+/**
+ * The seeded stream of `createRandom` (sfc32), draw for draw, with its state in a typed array:
+ * the hot loop draws millions of numbers a year, and a typed array holds them without boxing
+ * each new 32-bit state in a heap number (as a closure's variables do). Arithmetic is modulo 2³²
+ * either way, so the draws are the same bits (a test checks this).
+ */
+export class SimRandom {
+  private readonly s: Int32Array;
+
+  constructor(seed: number) {
+    this.s = Int32Array.from(createRandom(seed).state());
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]!;
+    const d = s[3]!;
+    const t = (a + b + d) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
+    s[3] = d + 1;
+    return (t >>> 0) / 4294967296;
+  }
+
+  /** An integer in [min, max], as `Random.int`. */
+  int(min: number, max: number): number {
+    if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) {
+      throw new RangeError(`int(${min}, ${max})`);
+    }
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  /** The generator's state, as `Random.state` gives it (resumable with `createRandom`). */
+  state(): [number, number, number, number] {
+    const s = this.s;
+    return [s[0]!, s[1]! >>> 0, s[2]! >>> 0, s[3]! >>> 0];
+  }
+}
+
 export class MarketSim {
   readonly config: MarketConfig;
-  readonly random: Random;
+  readonly random: SimRandom;
   day = 0;
   /** Daily metrics, METRIC_COUNT per day. */
   readonly series: Float64Array;
@@ -90,7 +133,7 @@ export class MarketSim {
   constructor(config: MarketConfig) {
     // A copy: game-mode decisions change it between rounds.
     this.config = { ...config, events: [...config.events] };
-    this.random = createRandom(config.seed);
+    this.random = new SimRandom(config.seed);
     const r = this.random;
     const B = config.buyers;
     const S = config.sellers;
@@ -153,20 +196,9 @@ export class MarketSim {
     const radius =
       config.model === 'O2O' ? config.o2oRadius : config.online ? 0 : config.offlineRadius;
     if (radius > 0) {
-      const starts = new Int32Array(B + 1);
-      const list: number[] = [];
-      const r2 = radius * radius;
-      for (let i = 0; i < B; i++) {
-        starts[i] = list.length;
-        for (let j = 0; j < S; j++) {
-          const dx = this.bx[i]! - this.sx[j]!;
-          const dy = this.by[i]! - this.sy[j]!;
-          if (dx * dx + dy * dy <= r2) list.push(j);
-        }
-      }
-      starts[B] = list.length;
-      this.nearStart = starts;
-      this.nearList = Int32Array.from(list);
+      const near = nearby(this.bx, this.by, this.sx, this.sy, radius);
+      this.nearStart = near.start;
+      this.nearList = near.list;
     } else {
       this.nearStart = null;
       this.nearList = null;
@@ -284,28 +316,39 @@ export class MarketSim {
     let sellerProfit = 0;
     let queue = 0;
     const cands = this.candidates;
-    // The hot loop reads these a million times a year: keep them in locals.
-    const next = r.next;
+    // The hot loop reads these a million times a year: keep them in locals (one look at the
+    // configuration, whose shape differs between business models, per day, not per order).
     const { active, stock, price, views, ratingSum: rSum, ratingCount: rCount, nextOrder } = this;
+    const { soldToday, unitsSold, viewSales, servedToday, dishonest, own, quality } = this;
+    const { bx, by, sx, sy, ledger } = this;
     const values = this.value;
     const nearStart = this.nearStart;
     const nearList = this.nearList;
+    const periodic = c.orderInterval > 1;
+    const cycle = Math.max(1, Math.round(c.orderInterval / surge));
+    const periodicRate = Math.min(1, c.demandRate * Math.min(1, variety));
+    const o2o = c.model === 'O2O';
     const orderSize = c.orderSize;
     const reputation = c.reputation;
     const dishonestShare = c.dishonestShare;
-    const riskWeight = c.escrow ? 0.05 : 1;
-    const delayCost = DELAY_COST * c.deliveryDays;
+    const escrow = c.escrow;
+    const riskWeight = escrow ? 0.05 : 1;
+    const deliveryDays = c.deliveryDays;
+    const delayCost = DELAY_COST * deliveryDays;
+    const shippingCost = c.shippingCost;
+    const commissionRate = c.commission;
+    const returnRate = c.returnRate;
     const breachCost = breach * 0.2;
     // In person, a shopper visits only a couple of shops nearby.
     const k = inPerson ? Math.min(cands.length, OFFLINE_VISITS) : cands.length;
 
     for (let i = 0; i < B; i++) {
-      if (c.orderInterval > 1) {
+      if (periodic) {
         if (nextOrder[i]! > day) continue;
         // Firms order on their purchasing cycle (a surge brings the next order forward).
-        nextOrder[i] = day + Math.max(1, Math.round(c.orderInterval / surge));
-        if (next() >= Math.min(1, c.demandRate * Math.min(1, variety))) continue;
-      } else if (next() >= demandRate) continue;
+        nextOrder[i] = day + cycle;
+        if (r.next() >= periodicRate) continue;
+      } else if (r.next() >= demandRate) continue;
       demand++;
 
       // Search: sample sellers this buyer can reach (same draws as Random.int).
@@ -313,9 +356,10 @@ export class MarketSim {
       if (nearStart && nearList) {
         const a = nearStart[i]!;
         const n = nearStart[i + 1]! - a;
-        for (let t = 0; t < k && t < n; t++) cands[found++] = nearList[a + Math.floor(next() * n)]!;
+        for (let t = 0; t < k && t < n; t++)
+          cands[found++] = nearList[a + Math.floor(r.next() * n)]!;
       } else {
-        for (let t = 0; t < k; t++) cands[found++] = Math.floor(next() * S);
+        for (let t = 0; t < k; t++) cands[found++] = Math.floor(r.next() * S);
       }
       const search = found * searchCost;
       let best = -1;
@@ -342,55 +386,55 @@ export class MarketSim {
         }
       }
       txCost += search;
-      this.ledger.buyers -= search;
-      this.ledger.suppliers += search; // time and effort spent searching: a cost that leaves the market
+      ledger.buyers -= search;
+      ledger.suppliers += search; // time and effort spent searching: a cost that leaves the market
       if (best < 0) continue;
 
       // Order and payment.
       const j = best;
-      const q = c.orderSize;
-      const p = this.price[j]!;
+      const q = orderSize;
+      const p = price[j]!;
       const amount = p * q;
       orders++;
-      this.stock[j] = this.stock[j]! - q;
-      this.soldToday[j] = this.soldToday[j]! + q;
-      this.unitsSold[j] = this.unitsSold[j]! + q;
-      this.viewSales[j] = this.viewSales[j]! + 1;
+      stock[j] = stock[j]! - q;
+      soldToday[j] = soldToday[j]! + q;
+      unitsSold[j] = unitsSold[j]! + q;
+      viewSales[j] = viewSales[j]! + 1;
       gmv += amount;
       priceSum += p;
       priceSq += p * p;
-      const dx = this.bx[i]! - this.sx[j]!;
-      const dy = this.by[i]! - this.sy[j]!;
+      const dx = bx[i]! - sx[j]!;
+      const dy = by[i]! - sy[j]!;
       distanceSum += Math.sqrt(dx * dx + dy * dy);
-      this.ledger.buyers -= amount;
+      ledger.buyers -= amount;
       const paymentFee = amount * 0.006;
       txCost += paymentFee;
 
       if (r.next() < fraudRate) {
         // Stolen payment credentials: the money goes to fraudsters, the goods stay.
-        this.ledger.fraudsters += amount;
+        ledger.fraudsters += amount;
         fraudLosses += amount;
-        this.stock[j] = this.stock[j]! + q;
-        this.soldToday[j] = this.soldToday[j]! - q;
-        this.unitsSold[j] = this.unitsSold[j]! - q;
+        stock[j] = stock[j]! + q;
+        soldToday[j] = soldToday[j]! - q;
+        unitsSold[j] = unitsSold[j]! - q;
         gmv -= amount;
         continue;
       }
 
-      if (this.dishonest[j]) {
+      if (dishonest[j]) {
         // A seller who takes the money and ships nothing.
         this.rate(j, 0);
         ratingSum += 0;
         ratings++;
-        if (c.escrow) {
+        if (escrow) {
           // Escrow: the platform held the money and gives it back.
-          this.ledger.buyers += amount;
+          ledger.buyers += amount;
           gmv -= amount;
         } else {
           this.credit(j, amount);
           fraudLosses += amount;
         }
-        this.stock[j] = this.stock[j]! + q; // nothing was sent
+        stock[j] = stock[j]! + q; // nothing was sent
         continue;
       }
 
@@ -400,35 +444,35 @@ export class MarketSim {
       if (inPerson) {
         // Offline: the shopper carries the goods home; the trip was the search cost.
         failed = false;
-      } else if (c.model === 'O2O') {
-        this.servedToday[j] = this.servedToday[j]! + 1;
-        if (this.servedToday[j]! > capacity) failed = r.next() < 0.6; // overbooked: many are turned away
+      } else if (o2o) {
+        servedToday[j] = servedToday[j]! + 1;
+        if (servedToday[j]! > capacity) failed = r.next() < 0.6; // overbooked: many are turned away
       } else {
         queue++;
         extraDays = Math.floor(queue / capacity);
-        if (this.own[j]) extraDays = Math.floor(extraDays / 2);
-        const shipping = c.shippingCost * q ** 0.5;
-        this.ledger.buyers -= shipping;
-        this.ledger.logistics += shipping;
+        if (own[j]) extraDays = Math.floor(extraDays / 2);
+        const shipping = shippingCost * q ** 0.5;
+        ledger.buyers -= shipping;
+        ledger.logistics += shipping;
         txCost += shipping;
-        failed = r.next() < (this.own[j] ? OWN_DAMAGE : DAMAGE);
+        failed = r.next() < (own[j] ? OWN_DAMAGE : DAMAGE);
       }
-      const days = inPerson ? 0 : c.deliveryDays + extraDays;
+      const days = inPerson ? 0 : deliveryDays + extraDays;
 
       // Money to the seller, less the platform's commission on third-party sales.
-      const commission = this.own[j] ? 0 : amount * c.commission;
+      const commission = own[j] ? 0 : amount * commissionRate;
       const fee = paymentFee;
       const tax = regulation * q;
       this.credit(j, amount - commission - fee - tax);
-      this.ledger.platform += commission + fee;
-      this.ledger.tax += tax;
+      ledger.platform += commission + fee;
+      ledger.tax += tax;
       platformRevenue += commission + fee;
 
       if (failed) {
         failedOrders++;
         // Damaged, lost or turned away: the buyer is refunded, the seller bears it.
         this.credit(j, -amount);
-        this.ledger.buyers += amount;
+        ledger.buyers += amount;
         gmv -= amount;
         this.rate(j, 0);
         ratings++;
@@ -436,18 +480,18 @@ export class MarketSim {
       }
       deliverySum += days;
       delivered++;
-      const rating = this.quality[j]! - 0.05 * extraDays + 0.15 * normal(r) > 0.45 ? 1 : 0;
+      const rating = quality[j]! - 0.05 * extraDays + 0.15 * normal(r) > 0.45 ? 1 : 0;
       this.rate(j, rating);
       ratingSum += rating;
       ratings++;
-      surplus += (value * this.quality[j]!) / 0.75 - p - DELAY_COST * p * days;
+      surplus += (value * quality[j]!) / 0.75 - p - DELAY_COST * p * days;
 
-      if (c.returnRate > 0 && r.next() < c.returnRate) {
+      if (returnRate > 0 && r.next() < returnRate) {
         // Seven-day no-reason return: refund; the goods go back on the shelf.
         returns++;
         this.credit(j, -amount);
-        this.ledger.buyers += amount;
-        this.stock[j] = this.stock[j]! + q;
+        ledger.buyers += amount;
+        stock[j] = stock[j]! + q;
         gmv -= amount;
       }
     }
@@ -605,8 +649,85 @@ function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
+/**
+ * For each buyer, the sellers within `radius` (CSR lists, each in seller order), found through a
+ * grid rather than by comparing every buyer with every seller. A cell is at least `radius` wide,
+ * so the 3 × 3 cells around a seller hold every buyer in its reach; the distance test is the
+ * one a full comparison makes, so the lists are exactly those.
+ */
+function nearby(
+  bx: Float32Array,
+  by: Float32Array,
+  sx: Float32Array,
+  sy: Float32Array,
+  radius: number,
+): { start: Int32Array; list: Int32Array } {
+  const B = bx.length;
+  const S = sx.length;
+  // Cells a little wider than the radius (so rounding cannot put a buyer in reach two cells
+  // away), and not so many that the grid outgrows the buyers.
+  const g = Math.max(1, Math.min(256, Math.floor(1 / (radius * (1 + 1e-6)))));
+  const cellIndex = (x: number): number => Math.min(g - 1, Math.max(0, Math.floor(x * g)));
+  // Buyers by cell (a counting sort).
+  const cellStart = new Int32Array(g * g + 1);
+  const buyerCell = new Int32Array(B);
+  for (let i = 0; i < B; i++) {
+    const cell = cellIndex(bx[i]!) * g + cellIndex(by[i]!);
+    buyerCell[i] = cell;
+    cellStart[cell + 1]!++;
+  }
+  for (let cell = 0; cell < g * g; cell++) cellStart[cell + 1]! += cellStart[cell]!;
+  const fill = cellStart.slice(0, g * g);
+  const cellBuyers = new Int32Array(B);
+  // Their positions too, in cell order, so the search below reads memory in order.
+  const cellX = new Float32Array(B);
+  const cellY = new Float32Array(B);
+  for (let i = 0; i < B; i++) {
+    const t = fill[buyerCell[i]!]!++;
+    cellBuyers[t] = i;
+    cellX[t] = bx[i]!;
+    cellY[t] = by[i]!;
+  }
+
+  // Every (buyer, seller) pair in reach, seller by seller, and how many each buyer has.
+  const start = new Int32Array(B + 1);
+  const r2 = radius * radius;
+  let pairs = new Int32Array(Math.max(64, Math.ceil(2.4 * B * S * Math.min(1, Math.PI * r2))));
+  let n = 0;
+  for (let j = 0; j < S; j++) {
+    const x = sx[j]!;
+    const y = sy[j]!;
+    const cx = cellIndex(x);
+    const cy = cellIndex(y);
+    for (let gx = Math.max(0, cx - 1); gx <= Math.min(g - 1, cx + 1); gx++) {
+      const end = cellStart[gx * g + Math.min(g - 1, cy + 1) + 1]!;
+      // The cells (gx, cy - 1 … cy + 1) are next to each other in cell order.
+      for (let t = cellStart[gx * g + Math.max(0, cy - 1)]!; t < end; t++) {
+        const dx = cellX[t]! - x;
+        const dy = cellY[t]! - y;
+        if (dx * dx + dy * dy > r2) continue;
+        if (n + 2 > pairs.length) {
+          const grown = new Int32Array(pairs.length * 2);
+          grown.set(pairs);
+          pairs = grown;
+        }
+        const i = cellBuyers[t]!;
+        pairs[n++] = i;
+        pairs[n++] = j;
+        start[i + 1]!++;
+      }
+    }
+  }
+  // Group the pairs by buyer; sellers came in order, so each buyer's list is in seller order.
+  for (let i = 0; i < B; i++) start[i + 1]! += start[i]!;
+  const at = start.slice(0, B);
+  const list = new Int32Array(n / 2);
+  for (let p = 0; p < n; p += 2) list[at[pairs[p]!]!++] = pairs[p + 1]!;
+  return { start, list };
+}
+
 /** A standard normal draw (Box–Muller), from the seeded source. */
-function normal(r: Random): number {
+function normal(r: SimRandom): number {
   const u = 1 - r.next();
   const v = r.next();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
