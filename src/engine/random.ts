@@ -2,6 +2,7 @@
  * The one seeded pseudo-random source for everything random in the app (simulations, shuffles,
  * fuzzing). sfc32, seeded through splitmix32 from a 32-bit seed or a string: fast, small state,
  * good statistical quality for teaching simulations; not for cryptography. Same seed, same stream.
+ * Call its functions as methods (`random.next()`), not detached from the object.
  */
 export interface Random {
   /** A float in [0, 1). */
@@ -35,39 +36,65 @@ function splitmix32(seed: number): () => number {
   };
 }
 
+/**
+ * sfc32 with its state in an Int32Array rather than in closure variables: simulations draw
+ * millions of numbers, and a closure variable holding a new 32-bit value is boxed in a heap number
+ * on every draw, which a typed array's element is not. The arithmetic is modulo 2³² either way,
+ * so the stream is the same bits (tests pin it). One class, so every call site sees one shape.
+ */
+class Sfc32 implements Random {
+  private readonly s = new Int32Array(4);
+
+  constructor(seed: number | string, resume?: readonly [number, number, number, number]) {
+    const s = this.s;
+    if (resume) s.set(resume);
+    else {
+      const mix = splitmix32(typeof seed === 'string' ? seedFromString(seed) : seed);
+      for (let i = 0; i < 4; i++) s[i] = mix();
+      for (let i = 0; i < 12; i++) this.next();
+    }
+  }
+
+  next(): number {
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]!;
+    const d = s[3]!;
+    const t = (a + b + d) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
+    s[3] = d + 1;
+    return (t >>> 0) / 4294967296;
+  }
+
+  int(min: number, max: number): number {
+    if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) {
+      throw new RangeError(`int(${min}, ${max})`);
+    }
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+    return out;
+  }
+
+  state(): [number, number, number, number] {
+    // As sfc32 leaves them: the first word signed (an xor of 32-bit values), the others unsigned.
+    const s = this.s;
+    return [s[0]!, s[1]! >>> 0, s[2]! >>> 0, s[3]! >>> 0];
+  }
+}
+
 export function createRandom(
   seed: number | string,
   resume?: readonly [number, number, number, number],
 ): Random {
-  const mix = splitmix32(typeof seed === 'string' ? seedFromString(seed) : seed);
-  let [a, b, c, d] = resume ?? [mix(), mix(), mix(), mix()];
-  const nextU32 = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t;
-  };
-  if (!resume) for (let i = 0; i < 12; i++) nextU32();
-  const next = () => nextU32() / 4294967296;
-  return {
-    next,
-    int(min, max) {
-      if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) {
-        throw new RangeError(`int(${min}, ${max})`);
-      }
-      return min + Math.floor(next() * (max - min + 1));
-    },
-    shuffle(items) {
-      const out = items.slice();
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [out[i], out[j]] = [out[j]!, out[i]!];
-      }
-      return out;
-    },
-    state: () => [a, b, c, d],
-  };
+  return new Sfc32(seed, resume);
 }

@@ -5,7 +5,7 @@
  * seed give the same run. Money only moves between accounts (buyers, sellers, platform, logistics,
  * suppliers, tax, fraudsters), which `ledgerBalance` checks.
  */
-import { createRandom } from '../random.ts';
+import { createRandom, type Random } from '../random.ts';
 import type { Decision, MarketConfig } from './config.ts';
 import { M, METRIC_COUNT } from './metrics.ts';
 
@@ -35,52 +35,9 @@ export interface Ledger {
   fraudsters: number;
 }
 
-/**
- * The seeded stream of `createRandom` (sfc32), draw for draw, with its state in a typed array:
- * the hot loop draws millions of numbers a year, and a typed array holds them without boxing
- * each new 32-bit state in a heap number (as a closure's variables do). Arithmetic is modulo 2³²
- * either way, so the draws are the same bits (a test checks this).
- */
-export class SimRandom {
-  private readonly s: Int32Array;
-
-  constructor(seed: number) {
-    this.s = Int32Array.from(createRandom(seed).state());
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    const s = this.s;
-    const a = s[0]!;
-    const b = s[1]!;
-    const c = s[2]!;
-    const d = s[3]!;
-    const t = (a + b + d) | 0;
-    s[0] = b ^ (b >>> 9);
-    s[1] = c + (c << 3);
-    s[2] = ((c << 21) | (c >>> 11)) + t;
-    s[3] = d + 1;
-    return (t >>> 0) / 4294967296;
-  }
-
-  /** An integer in [min, max], as `Random.int`. */
-  int(min: number, max: number): number {
-    if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) {
-      throw new RangeError(`int(${min}, ${max})`);
-    }
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  /** The generator's state, as `Random.state` gives it (resumable with `createRandom`). */
-  state(): [number, number, number, number] {
-    const s = this.s;
-    return [s[0]!, s[1]! >>> 0, s[2]! >>> 0, s[3]! >>> 0];
-  }
-}
-
 export class MarketSim {
   readonly config: MarketConfig;
-  readonly random: SimRandom;
+  readonly random: Random;
   day = 0;
   /** Daily metrics, METRIC_COUNT per day. */
   readonly series: Float64Array;
@@ -133,7 +90,7 @@ export class MarketSim {
   constructor(config: MarketConfig) {
     // A copy: game-mode decisions change it between rounds.
     this.config = { ...config, events: [...config.events] };
-    this.random = new SimRandom(config.seed);
+    this.random = createRandom(config.seed);
     const r = this.random;
     const B = config.buyers;
     const S = config.sellers;
@@ -727,7 +684,7 @@ function nearby(
 }
 
 /** A standard normal draw (Box–Muller), from the seeded source. */
-function normal(r: SimRandom): number {
+function normal(r: Random): number {
   const u = 1 - r.next();
   const v = r.next();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
