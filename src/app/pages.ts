@@ -4,7 +4,7 @@
  */
 import type { Component } from 'svelte';
 import { addStrings } from '../i18n/index.svelte.ts';
-import { FLOWS_STRINGS, MARKET_STRINGS } from '../i18n/parts.ts';
+import { FLOWS_STRINGS, MARKET_STRINGS, QUIZ_STRINGS } from '../i18n/parts.ts';
 import { loadLesson } from '../features/lessons/catalog.ts';
 import type { Route } from './routes.ts';
 
@@ -21,6 +21,8 @@ const flows = () =>
   Promise.all([import('../features/flows/FlowsPage.svelte'), addStrings(FLOWS_STRINGS)]).then(
     ([module]) => asPage(module),
   );
+const withQuizStrings = (page: () => Promise<{ default: unknown }>) => (): Promise<Page> =>
+  Promise.all([page(), addStrings(QUIZ_STRINGS)]).then(([module]) => asPage(module));
 const loaders: Partial<Record<Route['name'], () => Promise<Page>>> = {
   lessons: () => import('../features/lessons/LessonIndex.svelte').then(asPage),
   lesson: () => import('../features/lessons/LessonPage.svelte').then(asPage),
@@ -28,7 +30,9 @@ const loaders: Partial<Record<Route['name'], () => Promise<Page>>> = {
   flows,
   flow: flows,
   market,
-  quiz: pending,
+  quiz: withQuizStrings(() => import('../features/quiz/QuizPage.svelte')),
+  practice: withQuizStrings(() => import('../features/quiz/PracticePage.svelte')),
+  class: withQuizStrings(() => import('../features/quiz/ClassPage.svelte')),
   authoring: pending,
   notFound: () => import('./NotFound.svelte').then(asPage),
 };

@@ -7,11 +7,13 @@ export type Route =
   | { name: 'flow'; id: string; step: string | null }
   | { name: 'market'; scenario: string | null; query: string }
   | { name: 'quiz' }
+  | { name: 'practice'; id: string }
+  | { name: 'class' }
   | { name: 'authoring' }
   | { name: 'progress' }
   | { name: 'notFound'; path: string };
 
-const SIMPLE = ['flows', 'quiz', 'authoring', 'progress', 'lessons'] as const;
+const SIMPLE = ['flows', 'quiz', 'class', 'authoring', 'progress', 'lessons'] as const;
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -27,6 +29,7 @@ export function parseHash(hash: string): Route {
   if (head === 'market' && rest.length <= 1) {
     return { name: 'market', scenario: rest[0] ?? null, query };
   }
+  if (head === 'quiz' && rest.length === 1) return { name: 'practice', id: rest[0]! };
   if (head === 'flows' && rest.length >= 1 && rest.length <= 2) {
     return { name: 'flow', id: rest[0]!, step: rest[1] ?? null };
   }
@@ -47,6 +50,8 @@ export function href(route: Route): string {
       return `#/flows/${route.id}${route.step ? `/${route.step}` : ''}`;
     case 'market':
       return `#/market${route.scenario ? `/${route.scenario}` : ''}${route.query ? `?${route.query}` : ''}`;
+    case 'practice':
+      return `#/quiz/${route.id}`;
     case 'notFound':
       return `#/${route.path}`;
     default:
@@ -58,5 +63,6 @@ export function href(route: Route): string {
 export function section(route: Route): string {
   if (route.name === 'lesson') return 'lessons';
   if (route.name === 'flow') return 'flows';
+  if (route.name === 'practice' || route.name === 'class') return 'quiz';
   return route.name;
 }

@@ -451,6 +451,20 @@ export function lessonMeta(lesson: Lesson): LessonMeta {
   };
 }
 
+/** A chapter point and where it is taught. */
+export interface PointMeta {
+  id: string;
+  title: BiText;
+  lesson: string;
+  part: string;
+}
+
+export function lessonPoints(lesson: Lesson): PointMeta[] {
+  return lesson.parts.flatMap((part) =>
+    part.points.map((p) => ({ id: p.id, title: p.title, lesson: lesson.id, part: part.id })),
+  );
+}
+
 /** What the list of market scenarios needs. */
 export interface MarketMeta {
   id: string;
@@ -473,8 +487,8 @@ export interface QuizMeta {
   summary: BiText;
   /** Chapter points covered. */
   points: string[];
-  /** Questions in a set; nodes in a case. */
-  size: number;
+  /** A set's questions (ids and chapter points), for results; empty for a case. */
+  questions: { id: string; points: string[] }[];
 }
 
 export function quizMeta(q: Quiz | Case): QuizMeta {
@@ -487,7 +501,7 @@ export function quizMeta(q: Quiz | Case): QuizMeta {
     title: q.title,
     summary: q.summary,
     points,
-    size: q.kind === 'quiz' ? q.questions.length : q.nodes.length,
+    questions: q.kind === 'quiz' ? q.questions.map((x) => ({ id: x.id, points: x.points })) : [],
   };
 }
 

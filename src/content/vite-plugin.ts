@@ -1,14 +1,22 @@
 /**
  * Vite plugin: content YAML files (lessons/, scenarios/) become validated JSON modules. An invalid
  * file fails the build, the dev server and the tests with `file:line:col  path  message`.
- * `?meta` on a lesson gives only what the table of contents needs, so the first page stays small.
+ * `?meta` on a lesson gives only what the table of contents needs, so the first page stays small;
+ * `?points` gives its chapter points with where they are taught (for quizzes).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatIssue } from './messages.ts';
 import { collectFiles, nodeTranslator, systemLang, validateFiles, CONTENT_DIRS } from './node.ts';
-import { flowMeta, lessonMeta, marketMeta, quizMeta, type ContentMeta } from './schema.ts';
+import {
+  flowMeta,
+  lessonMeta,
+  lessonPoints,
+  marketMeta,
+  quizMeta,
+  type ContentMeta,
+} from './schema.ts';
 import { validateText, type ContentData } from './validate.ts';
 
 export function contentPlugin(): Plugin {
@@ -39,7 +47,12 @@ export function contentPlugin(): Plugin {
       if (!result.content) this.error(`Invalid content:\n${report(result.issues)}`);
       const { content } = result;
       const meta = query === 'meta';
-      const data = meta ? metaOf(content) : content.data;
+      const data =
+        query === 'points' && content.kind === 'lesson'
+          ? lessonPoints(content.data)
+          : meta
+            ? metaOf(content)
+            : content.data;
       return { code: `export default ${JSON.stringify(data)};\n`, map: null };
     },
   };

@@ -22,3 +22,8 @@ export const MARKET_STRINGS: StringsLoader = {
   'zh-CN': () => import('./market/zh-CN.json'),
   en: () => import('./market/en.json'),
 };
+
+export const QUIZ_STRINGS: StringsLoader = {
+  'zh-CN': () => import('./quiz/zh-CN.json'),
+  en: () => import('./quiz/en.json'),
+};

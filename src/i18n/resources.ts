@@ -12,12 +12,14 @@ import contentZh from './content/zh-CN.json' with { type: 'json' };
 import marketZh from './market/zh-CN.json' with { type: 'json' };
 import marketEn from './market/en.json' with { type: 'json' };
 import contentEn from './content/en.json' with { type: 'json' };
+import quizZh from './quiz/zh-CN.json' with { type: 'json' };
+import quizEn from './quiz/en.json' with { type: 'json' };
 
 import type { Lang } from './langs.ts';
 
 export { DEFAULT_LANG, LANGS, isLang, pickLang, type Lang } from './langs.ts';
 
 export const resources: Record<Lang, { translation: Record<string, unknown> }> = {
-  'zh-CN': { translation: { ...coreZh, ...flowsZh, ...contentZh, ...marketZh } },
-  en: { translation: { ...coreEn, ...flowsEn, ...contentEn, ...marketEn } },
+  'zh-CN': { translation: { ...coreZh, ...flowsZh, ...contentZh, ...marketZh, ...quizZh } },
+  en: { translation: { ...coreEn, ...flowsEn, ...contentEn, ...marketEn, ...quizEn } },
 };

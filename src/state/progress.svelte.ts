@@ -96,7 +96,15 @@ function save(): void {
   }
 }
 
-/** The one path by which progress changes. */
+/**
+ * The one path by which progress changes: `change` is a pure function of the latest record (see
+ * ./progress/*.ts). Activities keep their own changes beside their records, so the first page
+ * carries only what it needs.
+ */
+export function updateProgress(change: (record: Progress) => Progress): void {
+  update(change);
+}
+
 function update(change: (record: Progress) => Progress): void {
   if (state.writable) {
     // Another tab may have saved since we loaded: start from what is stored now.

@@ -127,6 +127,6 @@ describe('My progress page', () => {
     initProgress(memoryStore());
     expect(progress.isRead('security-law')).toBe(false);
     render(ProgressPage);
-    expect(JSON.parse(text)).toMatchObject({ format: 'ecsim-progress', version: 2 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'ecsim-progress', version: 3 });
   });
 });

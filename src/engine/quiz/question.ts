@@ -22,7 +22,7 @@ export interface QuestionDef<T> {
 export type Response =
   | { type: 'single'; choice: number }
   | { type: 'multiple'; choices: readonly number[] }
-  | { type: 'truefalse'; value: boolean }
+  | { type: 'truefalse'; value: boolean | null }
   | { type: 'ordering'; order: readonly number[] }
   | { type: 'matching'; matches: readonly (number | null)[] };
 

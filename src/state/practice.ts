@@ -1,0 +1,51 @@
+/**
+ * What question sets and cases change in the student's progress, through the progress store's
+ * one writer. Kept apart from the store so the first page does not carry it.
+ */
+import { progress, updateProgress } from './progress.svelte.ts';
+import { clearQuiz, recordAnswer, recordCase, setLearner } from './progress/practice.ts';
+
+const now = () => new Date().toISOString();
+
+/** Record the student's answer to a question of a set. */
+export function answerQuestion(setId: string, questionId: string, correct: boolean): void {
+  updateProgress((r) => recordAnswer(r, setId, questionId, correct, now()));
+}
+
+/** Start a set again: its answers are forgotten (its first-try results with them). */
+export function resetQuiz(setId: string): void {
+  updateProgress((r) => clearQuiz(r, setId, now()));
+}
+
+/** Record a case played to an ending. */
+export function finishCase(
+  caseId: string,
+  result: { score: number; max: number; ending: string },
+): void {
+  updateProgress((r) => recordCase(r, caseId, result, now()));
+}
+
+function newSeed(): string {
+  const bytes = new Uint32Array(2);
+  globalThis.crypto.getRandomValues(bytes);
+  return [...bytes].map((n) => n.toString(36)).join('');
+}
+
+/** Keep the name or id the student typed for exported results. */
+export function setLearnerName(name: string): void {
+  updateProgress((r) =>
+    setLearner(r, { name: name.trim(), seed: r.learner?.seed ?? newSeed() }, now()),
+  );
+}
+
+/**
+ * The student's seed for the order of options, made (and saved) the first time it is needed.
+ * When nothing can be saved it lives in memory for this page.
+ */
+export function learnerSeed(): string {
+  const seed = progress.record.learner?.seed;
+  if (seed) return seed;
+  const fresh = newSeed();
+  updateProgress((r) => (r.learner ? r : setLearner(r, { name: '', seed: fresh }, now())));
+  return progress.record.learner?.seed ?? fresh;
+}
