@@ -1,13 +1,30 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addStrings } from '../../src/i18n/index.svelte.ts';
 import { MARKET_STRINGS } from '../../src/i18n/parts.ts';
 import MarketPage from '../../src/features/market/MarketPage.svelte';
 import { shareQuery } from '../../src/features/market/view.ts';
+import { announcement } from '../../src/state/announce.svelte.ts';
 
 beforeEach(async () => {
   await addStrings(MARKET_STRINGS);
+});
+
+/** A way to break the engine's state just before the real invariant check looks at it. */
+const tamper = vi.hoisted(() => ({ day: -1 }));
+vi.mock('../../src/engine/market/invariants.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/engine/market/invariants.ts')>();
+  return {
+    ...actual,
+    checkInvariants: (...[sim, from]: Parameters<typeof actual.checkInvariants>) => {
+      if (sim.day === tamper.day) sim.stock[4] = -2;
+      return actual.checkInvariants(sim, from);
+    },
+  };
+});
+afterEach(() => {
+  tamper.day = -1;
 });
 
 const route = (scenario: string | null, query = '') => ({
@@ -53,6 +70,58 @@ describe('the Marketplace page', () => {
     await user.type(buyers, '5');
     await user.click(screen.getByRole('button', { name: '应用设置并重新开始' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('设置超出了允许范围');
+  });
+});
+
+describe('debug mode', () => {
+  it('debug=1 in the link checks the invariants every day, shows that they held and says so', async () => {
+    const user = userEvent.setup();
+    render(MarketPage, { route: route('', `${shareQuery({ days: 7 })}&debug=1`) });
+    expect(await screen.findByRole('checkbox', { name: '检查不变量（调试模式）' })).toBeChecked();
+    const panel = screen.getByRole('region', { name: '不变量检查（调试模式）' });
+    await user.click(screen.getByRole('button', { name: '前进一天' }));
+    await user.click(screen.getByRole('button', { name: '前进一天' }));
+    expect(await within(panel).findByText('已逐日检查 2 天，不变量全部成立。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '运行' }));
+    expect(
+      await within(panel).findByText('已逐日检查 7 天，不变量全部成立。', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(announcement.message).toBe('已逐日检查 7 天，不变量全部成立。'));
+  });
+
+  it('reports the first broken invariant with its numbers, says so, and pauses the run', async () => {
+    const user = userEvent.setup();
+    tamper.day = 3;
+    render(MarketPage, { route: route('', `${shareQuery({ days: 30 })}&debug=1`) });
+    const panel = await screen.findByRole('region', { name: '不变量检查（调试模式）' });
+    await user.click(screen.getByRole('button', { name: '运行' }));
+    const broken = '第 3 天（自定义设置）：卖家 5 的库存为 -2，小于 0。';
+    expect(await within(panel).findByText(broken, { exact: false })).toHaveTextContent(
+      `不变量被破坏。 ${broken}`,
+    );
+    await waitFor(() => expect(announcement.message).toBe(`不变量被破坏。${broken}`));
+    expect(screen.getByRole('button', { name: '运行' })).toBeInTheDocument();
+    expect(screen.getByText(/第 5 天，共 30 天/)).toBeInTheDocument();
+  });
+
+  it('the box in the settings turns it on and off without restarting the run', async () => {
+    const user = userEvent.setup();
+    render(MarketPage, { route: route('') });
+    const box = await screen.findByRole('checkbox', { name: '检查不变量（调试模式）' });
+    await waitFor(() => expect(box).toBeEnabled());
+    expect(box).not.toBeChecked();
+    expect(screen.queryByRole('region', { name: '不变量检查（调试模式）' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: '前进一天' }));
+    await user.click(box);
+    const panel = await screen.findByRole('region', { name: '不变量检查（调试模式）' });
+    expect(await within(panel).findByText('还没有检查任何一天。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '前进一天' }));
+    expect(await within(panel).findByText('已逐日检查 1 天，不变量全部成立。')).toBeInTheDocument();
+    expect(screen.getByText(/第 2 天，共 120 天/)).toBeInTheDocument();
+    await user.click(box);
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: '不变量检查（调试模式）' })).toBeNull(),
+    );
   });
 });
 

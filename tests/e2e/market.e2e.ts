@@ -20,6 +20,8 @@ const TEXT = {
     playRound: '进行这一轮',
     round2: '第 2 轮，共 4 轮（每轮 30 天）',
     columns: ['指标', '你的决策', '只有电脑玩家'],
+    debug: '检查不变量（调试模式）',
+    held: /^已逐日检查 (\d+) 天，不变量全部成立。$/,
   },
   en: {
     run: 'Run',
@@ -34,6 +36,8 @@ const TEXT = {
     playRound: 'Play this round',
     round2: 'Round 2 of 4 (30 days each)',
     columns: ['Metric', 'Your decisions', 'Computer players only'],
+    debug: 'Check invariants (debug mode)',
+    held: /^Invariants held on every day checked\. Days checked: (\d+)\.$/,
   },
 } as const;
 
@@ -74,6 +78,22 @@ describe.each(['zh-CN', 'en'] as const)('the marketplace in %s', (lang) => {
       .split('\n');
     expect(csv[0]).toMatch(/^configuration,day,gmv,orders/);
     expect(csv.length).toBeGreaterThan(2 * 60);
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('debug=1 checks the invariants in the worker every day and reports that they held', async () => {
+    const { context, page, errors } = await openPage(browser(), lang);
+    await page.goto(`${base}#/market/online-vs-offline?debug=1`);
+    expect(await page.getByRole('checkbox', { name: text.debug }).isChecked()).toBe(true);
+    await runToEnd(page, lang);
+    const report = page.locator('.debug-panel [data-testid="invariants"]');
+    const said = async () => ((await report.textContent()) ?? '').trim();
+    await expect.poll(said, { timeout: 10_000 }).toMatch(text.held);
+    // Every day of the run was checked.
+    const days = await page.locator('.market-results progress').getAttribute('max');
+    expect((await said()).match(text.held)![1]).toBe(days);
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

@@ -3,6 +3,8 @@ import { preset } from '../../src/engine/market/config.ts';
 import { METRICS, total } from '../../src/engine/market/metrics.ts';
 import { simulate } from '../../src/engine/market/sim.ts';
 import { chartGeometry } from '../../src/ui/chart.ts';
+import { nodeTranslator } from '../../src/content/node.ts';
+import { debugRequested, describeInvariants } from '../../src/features/market/debug.ts';
 import {
   CHARTS,
   TABLE,
@@ -67,5 +69,32 @@ describe('what the Marketplace page shows', () => {
     expect(g.paths[0]).toMatch(/^M/);
     expect(g.yTicks.at(-1)!.value).toBeGreaterThanOrEqual(3);
     expect(g.xTicks.every((t) => t.x >= 0 && t.x <= 320)).toBe(true);
+  });
+});
+
+describe('debug mode, in words', () => {
+  it('is asked for by debug=1 in the hash query, next to other settings', () => {
+    expect(debugRequested('debug=1')).toBe(true);
+    expect(debugRequested(`${shareQuery({ seed: 3 })}&debug=1`)).toBe(true);
+    expect(debugRequested('debug=0')).toBe(false);
+    expect(debugRequested('')).toBe(false);
+  });
+
+  it('says how many days held, or the first violation with its numbers, in both languages', () => {
+    const zh = nodeTranslator('zh-CN');
+    const en = nodeTranslator('en');
+    const labels = ['Base', 'Escrow'];
+    expect(describeInvariants({ days: 30, violation: null }, labels, en, 'en')).toBe(
+      'Invariants held on every day checked. Days checked: 30.',
+    );
+    const stock = { invariant: 'stock', day: 12, value: -3, limit: 0, where: 7, run: 1 } as const;
+    expect(describeInvariants({ days: 11, violation: stock }, labels, en, 'en')).toBe(
+      'Day 12 (Escrow): seller 8 has -3 units in stock, below 0.',
+    );
+    const money = { invariant: 'money', day: 4, value: 1234.5, limit: 0.25, run: 0 } as const;
+    expect(describeInvariants({ days: 3, violation: money }, labels, zh, 'zh-CN')).toBe(
+      '第 4 天（Base）：资金不守恒，各账户合计为 1,234.5 元，超出了允许的舍入误差（0.25）。',
+    );
+    expect(describeInvariants(null, labels, en, 'en')).toBe('');
   });
 });

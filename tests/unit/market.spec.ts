@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { preset, type MarketConfig } from '../../src/engine/market/config.ts';
-import { mean, total, metricAt } from '../../src/engine/market/metrics.ts';
+import { M, METRIC_COUNT, mean, total, metricAt } from '../../src/engine/market/metrics.ts';
 import { createHash } from 'node:crypto';
+import { checkInvariants } from '../../src/engine/market/invariants.ts';
 import { MarketSim, simulate } from '../../src/engine/market/sim.ts';
 
 const SEEDS = [1, 2, 3];
@@ -31,7 +32,7 @@ describe('determinism and invariants', () => {
   });
 
   it.each(['B2B', 'B2C', 'C2C', 'O2O'] as const)(
-    '%s: money is conserved, stock never negative, every day; metrics are finite',
+    '%s: money is conserved, stock never negative, nothing delivered unpaid, every day; metrics are finite',
     (model) => {
       for (const operating of ['platform', 'self', 'hybrid'] as const) {
         const sim = new MarketSim(
@@ -45,18 +46,68 @@ describe('determinism and invariants', () => {
             ],
           }),
         );
-        let gmv = 0;
         while (sim.day < sim.config.days) {
           sim.step();
-          gmv += metricAt(sim.series, sim.day - 1, 'gmv');
-          expect(Math.abs(sim.ledgerBalance())).toBeLessThan(1e-6 * Math.max(1, gmv));
-          expect(Math.min(...sim.stock)).toBeGreaterThanOrEqual(0);
-          expect(metricAt(sim.series, sim.day - 1, 'gmv')).toBeGreaterThanOrEqual(0);
+          expect(checkInvariants(sim, sim.day - 1)).toBeNull();
         }
+        expect(sim.paidOrders).toBeGreaterThan(0);
         expect(sim.series.every(Number.isFinite)).toBe(true);
       }
     },
   );
+
+  it('the invariant check passes on an untouched run and names what a tampered state breaks', () => {
+    const fresh = () => {
+      const sim = new MarketSim(preset('C2C', { days: 20 }));
+      sim.run();
+      return sim;
+    };
+    const clean = fresh();
+    expect(checkInvariants(clean)).toBeNull();
+    expect(clean.deliveredOrders).toBeGreaterThan(0);
+    expect(clean.deliveredOrders).toBeLessThanOrEqual(clean.paidOrders);
+
+    // Money made from nothing: ¥500 more in the buyers' account.
+    const money = fresh();
+    money.ledger.buyers += 500;
+    expect(checkInvariants(money)).toEqual({
+      invariant: 'money',
+      day: 20,
+      value: expect.closeTo(500, 3),
+      limit: expect.any(Number),
+    });
+    // A seller with fewer than no units.
+    const stock = fresh();
+    stock.stock[7] = -3;
+    expect(checkInvariants(stock)).toEqual({
+      invariant: 'stock',
+      day: 20,
+      value: -3,
+      limit: 0,
+      where: 7,
+    });
+    // An order delivered that nobody paid for.
+    const unpaid = fresh();
+    unpaid.deliveredOrders = unpaid.paidOrders + 1;
+    expect(checkInvariants(unpaid)).toMatchObject({
+      invariant: 'paidFirst',
+      day: 20,
+      value: unpaid.paidOrders + 1,
+      limit: unpaid.paidOrders,
+    });
+    // A day's GMV below zero, and a metric that is not a number: the earliest day is reported,
+    // and rows before `fromDay` are taken as already checked.
+    const rows = fresh();
+    rows.series[4 * METRIC_COUNT + M.gmv] = -1;
+    rows.series[9 * METRIC_COUNT + M.avgPrice] = NaN;
+    expect(checkInvariants(rows)).toEqual({ invariant: 'gmv', day: 5, value: -1, limit: 0 });
+    expect(checkInvariants(rows, 5)).toMatchObject({
+      invariant: 'finite',
+      day: 10,
+      where: 'avgPrice',
+    });
+    expect(checkInvariants(rows, 10)).toBeNull();
+  });
 
   it.each([
     ['B2C', 'platform', '9959d9cd36a28e6a'],

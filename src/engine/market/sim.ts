@@ -50,6 +50,12 @@ export class MarketSim {
     tax: 0,
     fraudsters: 0,
   };
+  /**
+   * Orders paid for and orders delivered, since day 0. An order is delivered only after its
+   * payment is taken, so there are never more delivered than paid (`checkInvariants`).
+   */
+  paidOrders = 0;
+  deliveredOrders = 0;
 
   // Buyers.
   readonly bx: Float32Array;
@@ -547,6 +553,8 @@ export class MarketSim {
     s[row + M.activeSellers] = activeSellers;
     s[row + M.demand] = demand;
     s[row + M.playerProfit] = c.player >= 0 ? this.cash[c.player]! : 0;
+    this.paidOrders += orders;
+    this.deliveredOrders += delivered;
     this.day++;
   }
 

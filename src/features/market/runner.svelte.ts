@@ -3,7 +3,7 @@
  * Web Worker (in the page itself where there is none). The one writer of what the charts show.
  */
 import type { Decision, MarketConfig } from '../../engine/market/config.ts';
-import type { WorkerReply, WorkerRequest } from './worker.ts';
+import type { InvariantReport, WorkerReply, WorkerRequest } from './worker.ts';
 
 export const SPEEDS = [1, 2, 5, 10, 30] as const;
 
@@ -16,6 +16,10 @@ export class MarketRun {
   speed = $state<number>(5);
   readonly days = $derived(this.configs[0]?.days ?? 0);
   readonly done = $derived(this.day >= this.days && this.days > 0);
+  /** Debug mode: the worker checks the engine's invariants after every simulated day. */
+  debug = $state(false);
+  /** What the checks found (null while debug mode is off). */
+  invariants = $state.raw<InvariantReport | null>(null);
 
   #worker: Worker | null = null;
   #local: ((r: WorkerRequest) => WorkerReply) | null = null;
@@ -23,6 +27,8 @@ export class MarketRun {
   /** Days asked for while the worker was busy: run them next, not drop them. */
   #pending = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** Requests the worker has not answered yet, oldest first (it answers in order). */
+  #waiting: { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }[] = [];
 
   async start(configs: MarketConfig[]): Promise<void> {
     this.pause();
@@ -30,7 +36,12 @@ export class MarketRun {
     this.configs = configs;
     this.day = 0;
     this.series = configs.map(() => new Float64Array(0));
-    await this.#send({ type: 'init', configs: $state.snapshot(configs) as MarketConfig[] });
+    this.invariants = null;
+    await this.#send({
+      type: 'init',
+      configs: $state.snapshot(configs) as MarketConfig[],
+      debug: this.debug,
+    });
   }
 
   async advance(days: number): Promise<void> {
@@ -46,6 +57,12 @@ export class MarketRun {
   /** Game mode: the student's decision, applied to one configuration before the next round. */
   async decide(index: number, decision: Decision): Promise<void> {
     await this.#send({ type: 'decide', index, decision });
+  }
+
+  /** Turn debug mode on or off; checks run from the current day on. */
+  async setDebug(on: boolean): Promise<void> {
+    this.debug = on;
+    await this.#send({ type: 'debug', on });
   }
 
   play(): void {
@@ -75,7 +92,9 @@ export class MarketRun {
       const reply = await this.#post(request);
       this.day = reply.day;
       this.series = reply.series;
-      if (this.done) this.pause();
+      this.invariants = reply.invariants;
+      // Stop at a broken invariant, so the state that broke it can be looked at.
+      if (this.done || reply.invariants?.violation) this.pause();
     } finally {
       this.#busy = false;
     }
@@ -86,13 +105,17 @@ export class MarketRun {
     if (!this.#worker && !this.#local && typeof Worker !== 'undefined') {
       // Vite finds the worker by this exact `new URL(…, import.meta.url)` form.
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
-      this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<WorkerReply>) => this.#waiting.shift()?.resolve(e.data);
+      worker.onerror = (e) => {
+        for (const w of this.#waiting.splice(0)) w.reject(new Error(e.message));
+      };
+      this.#worker = worker;
     }
     const worker = this.#worker;
     if (worker) {
       return new Promise((resolve, reject) => {
-        worker.onmessage = (e: MessageEvent<WorkerReply>) => resolve(e.data);
-        worker.onerror = (e) => reject(new Error(e.message));
+        this.#waiting.push({ resolve, reject });
         worker.postMessage(request);
       });
     }
