@@ -15,6 +15,9 @@ const ROUTES = [
   '#/flows',
   '#/market',
   '#/quiz',
+  '#/quiz/law',
+  '#/quiz/lost-parcel',
+  '#/class',
   '#/authoring',
   '#/progress',
   '#/no-such-page',
@@ -99,7 +102,10 @@ describe('reading a lesson', () => {
       .click();
     expect(await h1(page)).toBe('学习记录');
     await page.getByText('已读 1 / 4 节').waitFor();
-    const row = page.getByRole('listitem').filter({ hasText: '电子商务平台' });
+    const row = page
+      .getByRole('region', { name: '已读课程' })
+      .getByRole('listitem')
+      .filter({ hasText: '电子商务平台' });
     expect(await row.textContent()).toContain('✓');
     await page.goto(`${base}#/`);
     await page.getByRole('link', { name: '继续学习：电子商务流程' }).waitFor();
