@@ -7,6 +7,16 @@ import { initSettings } from './state/settings.svelte.ts';
 import { initProgress, watchOtherTabs } from './state/progress.svelte.ts';
 import './app/app.css';
 
+// `?scenario=<address>` opens a scenario file from the web: hand it to the open page.
+const scenarioUrl = new URLSearchParams(location.search).get('scenario');
+if (scenarioUrl) {
+  history.replaceState(
+    null,
+    '',
+    `${location.pathname}#/open?url=${encodeURIComponent(scenarioUrl)}`,
+  );
+}
+
 // Fetch the first page's code (and lesson) while the strings load, not after.
 warm(parseHash(location.hash));
 initProgress();

@@ -4,7 +4,14 @@
  */
 import type { Component } from 'svelte';
 import { addStrings } from '../i18n/index.svelte.ts';
-import { FLOWS_STRINGS, MARKET_STRINGS, QUIZ_STRINGS } from '../i18n/parts.ts';
+import {
+  AUTHORING_STRINGS,
+  CONTENT_STRINGS,
+  FLOWS_STRINGS,
+  MARKET_STRINGS,
+  PROGRESS_STRINGS,
+  QUIZ_STRINGS,
+} from '../i18n/parts.ts';
 import { loadLesson } from '../features/lessons/catalog.ts';
 import type { Route } from './routes.ts';
 
@@ -12,7 +19,6 @@ import type { Route } from './routes.ts';
 export type Page = Component<{ route: Route }>;
 const asPage = (module: { default: unknown }) => module.default as Page;
 
-const pending = () => import('../features/pending/Pending.svelte').then(asPage);
 const market = () =>
   Promise.all([import('../features/market/MarketPage.svelte'), addStrings(MARKET_STRINGS)]).then(
     ([module]) => asPage(module),
@@ -23,17 +29,34 @@ const flows = () =>
   );
 const withQuizStrings = (page: () => Promise<{ default: unknown }>) => (): Promise<Page> =>
   Promise.all([page(), addStrings(QUIZ_STRINGS)]).then(([module]) => asPage(module));
+const withAuthoringStrings = (page: () => Promise<{ default: unknown }>) => (): Promise<Page> =>
+  Promise.all([
+    page(),
+    addStrings(AUTHORING_STRINGS),
+    addStrings(CONTENT_STRINGS),
+    addStrings(QUIZ_STRINGS),
+  ]).then(([module]) => asPage(module));
 const loaders: Partial<Record<Route['name'], () => Promise<Page>>> = {
   lessons: () => import('../features/lessons/LessonIndex.svelte').then(asPage),
   lesson: () => import('../features/lessons/LessonPage.svelte').then(asPage),
-  progress: () => import('../features/progress/ProgressPage.svelte').then(asPage),
+  progress: () =>
+    Promise.all([
+      import('../features/progress/ProgressPage.svelte'),
+      addStrings(PROGRESS_STRINGS),
+    ]).then(([module]) => asPage(module)),
   flows,
   flow: flows,
   market,
   quiz: withQuizStrings(() => import('../features/quiz/QuizPage.svelte')),
-  practice: withQuizStrings(() => import('../features/quiz/PracticePage.svelte')),
+  practice: withQuizStrings(() =>
+    Promise.all([import('../features/quiz/PracticePage.svelte'), addStrings(CONTENT_STRINGS)]).then(
+      ([m]) => m,
+    ),
+  ),
   class: withQuizStrings(() => import('../features/quiz/ClassPage.svelte')),
-  authoring: pending,
+  authoring: withAuthoringStrings(() => import('../features/authoring/AuthoringPage.svelte')),
+  editor: withAuthoringStrings(() => import('../features/authoring/EditorPage.svelte')),
+  open: withAuthoringStrings(() => import('../features/authoring/OpenPage.svelte')),
   notFound: () => import('./NotFound.svelte').then(asPage),
 };
 

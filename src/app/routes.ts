@@ -10,6 +10,8 @@ export type Route =
   | { name: 'practice'; id: string }
   | { name: 'class' }
   | { name: 'authoring' }
+  | { name: 'editor'; query: string }
+  | { name: 'open'; query: string }
   | { name: 'progress' }
   | { name: 'notFound'; path: string };
 
@@ -30,6 +32,9 @@ export function parseHash(hash: string): Route {
     return { name: 'market', scenario: rest[0] ?? null, query };
   }
   if (head === 'quiz' && rest.length === 1) return { name: 'practice', id: rest[0]! };
+  if (head === 'authoring' && rest.length === 1 && rest[0] === 'edit')
+    return { name: 'editor', query };
+  if (head === 'open' && rest.length === 0) return { name: 'open', query };
   if (head === 'flows' && rest.length >= 1 && rest.length <= 2) {
     return { name: 'flow', id: rest[0]!, step: rest[1] ?? null };
   }
@@ -52,6 +57,10 @@ export function href(route: Route): string {
       return `#/market${route.scenario ? `/${route.scenario}` : ''}${route.query ? `?${route.query}` : ''}`;
     case 'practice':
       return `#/quiz/${route.id}`;
+    case 'editor':
+      return `#/authoring/edit${route.query ? `?${route.query}` : ''}`;
+    case 'open':
+      return `#/open${route.query ? `?${route.query}` : ''}`;
     case 'notFound':
       return `#/${route.path}`;
     default:
@@ -64,5 +73,6 @@ export function section(route: Route): string {
   if (route.name === 'lesson') return 'lessons';
   if (route.name === 'flow') return 'flows';
   if (route.name === 'practice' || route.name === 'class') return 'quiz';
+  if (route.name === 'editor' || route.name === 'open') return 'authoring';
   return route.name;
 }

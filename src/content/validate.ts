@@ -392,6 +392,10 @@ export function checkCorpus(results: FileResult[], texts: Map<string, string>): 
 
   const flows = results.filter((r) => r.content?.kind === 'flow');
   for (const r of flows) if (r.content?.kind === 'flow') flowIds.add(r.content.data.id);
+  const known: KnownContent = { lessonTargets, pointIds, flowIds };
+  for (const r of results)
+    if (r.content?.kind === 'market')
+      issues.push(...checkReferences(r, texts.get(r.file) ?? '', known));
   const seenFlows = new Map<string, string>();
   for (const r of flows) {
     if (r.content?.kind !== 'flow') continue;
@@ -406,20 +410,9 @@ export function checkCorpus(results: FileResult[], texts: Map<string, string>): 
       });
     else seenFlows.set(flow.id, at(where(['id'])));
     claimOrder('flow', flow.order, where(['order']));
-    if (flow.lesson !== undefined && lessonTargets.size > 0 && !lessonTargets.has(flow.lesson)) {
-      issues.push({ ...where(['lesson']), code: 'unknownLesson', params: { id: flow.lesson } });
-    }
-    flow.steps.forEach((step, i) => {
-      if (step.sub !== undefined && !flowIds.has(step.sub)) {
-        issues.push({
-          ...where(['steps', i, 'sub']),
-          code: 'unknownFlow',
-          params: { id: step.sub },
-        });
-      }
-    });
+    issues.push(...checkReferences(r, texts.get(r.file) ?? '', known));
   }
-  checkPractice(results, texts, { lessonTargets, pointIds, claimOrder }, issues);
+  checkPractice(results, texts, { ...known, claimOrder }, issues);
   return issues;
 }
 
@@ -427,9 +420,7 @@ export function checkCorpus(results: FileResult[], texts: Map<string, string>): 
 function checkPractice(
   results: FileResult[],
   texts: Map<string, string>,
-  known: {
-    lessonTargets: Set<string>;
-    pointIds: Set<string>;
+  known: KnownContent & {
     claimOrder: (
       kind: string,
       order: number,
@@ -439,7 +430,6 @@ function checkPractice(
   issues: ContentIssue[],
 ): void {
   const seen = new Map<string, string>();
-  const lessonsKnown = known.lessonTargets.size > 0;
   for (const r of results) {
     const c = r.content;
     if (c?.kind !== 'quiz' && c?.kind !== 'case') continue;
@@ -450,29 +440,63 @@ function checkPractice(
       issues.push({ ...here, code: 'duplicateId', params: { id: c.data.id, where: before } });
     else seen.set(c.data.id, `${here.file}:${here.line}:${here.col}`);
     known.claimOrder('practice', c.data.order, where(['order']));
-    const lesson = (ref: string | undefined, path: PropertyKey[]) => {
-      if (ref !== undefined && lessonsKnown && !known.lessonTargets.has(ref))
-        issues.push({ ...where(path), code: 'unknownLesson', params: { id: ref } });
-    };
-    const tags = (points: readonly string[], path: PropertyKey[]) =>
-      points.forEach((id, k) => {
-        if (lessonsKnown && !known.pointIds.has(id)) {
-          const suggestion = closest(id, [...known.pointIds]);
-          issues.push({
-            ...where([...path, k]),
-            code: suggestion ? 'unknownPointHint' : 'unknownPoint',
-            params: suggestion ? { id, suggestion } : { id },
-          });
-        }
-      });
-    lesson(c.data.lesson, ['lesson']);
-    if (c.kind === 'quiz') {
-      c.data.questions.forEach((q, i) => {
-        lesson(q.lesson, ['questions', i, 'lesson']);
-        tags(q.points, ['questions', i, 'points']);
-      });
-    } else {
-      tags(c.data.points, ['points']);
-    }
+    issues.push(...checkReferences(r, texts.get(r.file) ?? '', known));
   }
+}
+
+/** What a file may refer to: lesson sections and parts, chapter points, flows. */
+export interface KnownContent {
+  lessonTargets: ReadonlySet<string>;
+  pointIds: ReadonlySet<string>;
+  flowIds: ReadonlySet<string>;
+}
+
+/**
+ * A valid file's references to other content: lessons, chapter points, flows it drills into.
+ * Used across the corpus at build time, and in the browser against the built-in content.
+ */
+export function checkReferences(r: FileResult, text: string, known: KnownContent): ContentIssue[] {
+  const c = r.content;
+  if (!c) return [];
+  const issues: ContentIssue[] = [];
+  const where = placeIn(r.file, text);
+  const lessonsKnown = known.lessonTargets.size > 0;
+  const lesson = (ref: string | undefined, path: PropertyKey[]) => {
+    if (ref !== undefined && lessonsKnown && !known.lessonTargets.has(ref))
+      issues.push({ ...where(path), code: 'unknownLesson', params: { id: ref } });
+  };
+  const tags = (points: readonly string[], path: PropertyKey[]) =>
+    points.forEach((id, k) => {
+      if (known.pointIds.size > 0 && !known.pointIds.has(id)) {
+        const suggestion = closest(id, [...known.pointIds]);
+        issues.push({
+          ...where([...path, k]),
+          code: suggestion ? 'unknownPointHint' : 'unknownPoint',
+          params: suggestion ? { id, suggestion } : { id },
+        });
+      }
+    });
+  if (c.kind === 'flow') {
+    lesson(c.data.lesson, ['lesson']);
+    c.data.steps.forEach((step, i) => {
+      if (step.sub !== undefined && !known.flowIds.has(step.sub))
+        issues.push({
+          ...where(['steps', i, 'sub']),
+          code: 'unknownFlow',
+          params: { id: step.sub },
+        });
+    });
+  } else if (c.kind === 'market') {
+    lesson(c.data.lesson, ['lesson']);
+  } else if (c.kind === 'quiz') {
+    lesson(c.data.lesson, ['lesson']);
+    c.data.questions.forEach((q, i) => {
+      lesson(q.lesson, ['questions', i, 'lesson']);
+      tags(q.points, ['questions', i, 'points']);
+    });
+  } else if (c.kind === 'case') {
+    lesson(c.data.lesson, ['lesson']);
+    tags(c.data.points, ['points']);
+  }
+  return issues;
 }

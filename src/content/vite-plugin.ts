@@ -40,7 +40,7 @@ export function contentPlugin(): Plugin {
     },
     load(id) {
       const [file = '', query] = id.split('?');
-      if (!/\.ya?ml$/.test(file)) return null;
+      if (!/\.ya?ml$/.test(file) || query === 'raw') return null;
       const name = relative(root, file);
       if (!CONTENT_DIRS.some((d) => name.startsWith(`${d}/`))) return null;
       const result = validateText(name, readFileSync(file, 'utf8'));

@@ -27,3 +27,13 @@ export const QUIZ_STRINGS: StringsLoader = {
   'zh-CN': () => import('./quiz/zh-CN.json'),
   en: () => import('./quiz/en.json'),
 };
+
+export const AUTHORING_STRINGS: StringsLoader = {
+  'zh-CN': () => import('./authoring/zh-CN.json'),
+  en: () => import('./authoring/en.json'),
+};
+
+export const PROGRESS_STRINGS: StringsLoader = {
+  'zh-CN': () => import('./progress/zh-CN.json'),
+  en: () => import('./progress/en.json'),
+};

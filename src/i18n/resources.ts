@@ -14,12 +14,36 @@ import marketEn from './market/en.json' with { type: 'json' };
 import contentEn from './content/en.json' with { type: 'json' };
 import quizZh from './quiz/zh-CN.json' with { type: 'json' };
 import quizEn from './quiz/en.json' with { type: 'json' };
+import authoringZh from './authoring/zh-CN.json' with { type: 'json' };
+import authoringEn from './authoring/en.json' with { type: 'json' };
+import progressZh from './progress/zh-CN.json' with { type: 'json' };
+import progressEn from './progress/en.json' with { type: 'json' };
 
 import type { Lang } from './langs.ts';
 
 export { DEFAULT_LANG, LANGS, isLang, pickLang, type Lang } from './langs.ts';
 
 export const resources: Record<Lang, { translation: Record<string, unknown> }> = {
-  'zh-CN': { translation: { ...coreZh, ...flowsZh, ...contentZh, ...marketZh, ...quizZh } },
-  en: { translation: { ...coreEn, ...flowsEn, ...contentEn, ...marketEn, ...quizEn } },
+  'zh-CN': {
+    translation: {
+      ...coreZh,
+      ...flowsZh,
+      ...contentZh,
+      ...marketZh,
+      ...quizZh,
+      ...authoringZh,
+      ...progressZh,
+    },
+  },
+  en: {
+    translation: {
+      ...coreEn,
+      ...flowsEn,
+      ...contentEn,
+      ...marketEn,
+      ...quizEn,
+      ...authoringEn,
+      ...progressEn,
+    },
+  },
 };

@@ -27,14 +27,17 @@ describe('npm run validate', () => {
         .every((line) => / {2}OK \((lesson|flow|market scenario|question set|case)\)$/.test(line)),
     ).toBe(true);
     expect(out).toContain('lessons/flows/payment.yaml  OK (flow)');
-    const questions = collectFiles(['scenarios/quiz'])
-      .map((f) => readFileSync(f, 'utf8').match(/^ {2}- id: /gm)?.length ?? 0)
+    const texts = collectFiles(['lessons', 'scenarios']).map((f) => readFileSync(f, 'utf8'));
+    const kind = (text: string) => /^kind: (\w+)/m.exec(text)?.[1] ?? 'lesson';
+    const count = (k: string) => texts.filter((x) => kind(x) === k).length;
+    const questions = texts
+      .filter((x) => kind(x) === 'quiz')
+      .map((x) => x.match(/^ {2}- id: /gm)?.length ?? 0)
       .reduce((a, b) => a + b, 0);
-    const count = (dir: string) => collectFiles([dir]).length;
     expect(out.at(-1)).toBe(
-      `Checked ${files.length} file(s): 4 lesson(s), 3 flow(s), ${count('scenarios/case')} case(s), ` +
-        `${count('scenarios/market')} market scenario(s), ` +
-        `${count('scenarios/quiz')} question set(s) with ${questions} question(s); 0 error(s).`,
+      `Checked ${files.length} file(s): ${count('lesson')} lesson(s), ${count('flow')} flow(s), ` +
+        `${count('case')} case(s), ${count('market')} market scenario(s), ` +
+        `${count('quiz')} question set(s) with ${questions} question(s); 0 error(s).`,
     );
     expect(code).toBe(0);
   }, 20_000);

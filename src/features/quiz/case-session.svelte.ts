@@ -34,8 +34,12 @@ export class CaseSession {
   /** The feedback of the choice just taken is shown before moving on. */
   pending = $state<Choice | null>(null);
 
-  constructor(def: Case) {
+  /** False in a preview: nothing is saved to the student's progress. */
+  private readonly record: boolean;
+
+  constructor(def: Case, record = true) {
     this.def = def;
+    this.record = record;
     const o = outline(def);
     this.max = o.maxScore;
     this.endings = [...o.endings.keys()];

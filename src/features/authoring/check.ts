@@ -1,0 +1,56 @@
+/**
+ * Checking a scenario file in the browser, with the same rules and messages as the build and
+ * `npm run validate`: the file's own schema and invariants, its references to the chapter (lesson
+ * parts, chapter points, flows), and no clash with a built-in scenario's id.
+ */
+import {
+  validateText,
+  checkReferences,
+  type ContentIssue,
+  type ContentData,
+} from '../../content/validate.ts';
+import { LESSONS } from '../lessons/catalog.ts';
+import { FLOWS } from '../flows/catalog.ts';
+import { SCENARIOS } from '../market/catalog.ts';
+import { POINTS, PRACTICE } from '../quiz/catalog.ts';
+import type { ScenarioKind } from '../../state/scenarios.svelte.ts';
+
+const known = {
+  lessonTargets: new Set(LESSONS.flatMap((l) => [l.id, ...l.parts.map((p) => `${l.id}/${p.id}`)])),
+  pointIds: new Set(POINTS.keys()),
+  flowIds: new Set(FLOWS.map((f) => f.id)),
+};
+
+const builtIn: Record<ScenarioKind, ReadonlySet<string>> = {
+  flow: new Set(FLOWS.map((f) => f.id)),
+  market: new Set(SCENARIOS.map((s) => s.id)),
+  quiz: new Set(PRACTICE.map((p) => p.id)),
+  case: new Set(PRACTICE.map((p) => p.id)),
+};
+
+export type Scenario = Exclude<ContentData, { kind: 'lesson' }>;
+
+export interface Checked {
+  scenario: Scenario | null;
+  issues: ContentIssue[];
+}
+
+/** Check a scenario file's text; `name` is the file name or URL shown in messages. */
+export function checkScenario(name: string, text: string): Checked {
+  const result = validateText(name, text);
+  if (!result.content) return { scenario: null, issues: result.issues };
+  const c = result.content;
+  const at = (issue: Omit<ContentIssue, 'file' | 'line' | 'col'>, path: 'id' | 'kind') => {
+    const line = text.split('\n').findIndex((l) => l.startsWith(`${path}:`));
+    return { file: name, line: line + 1 || 1, col: 1, ...issue };
+  };
+  if (c.kind === 'lesson')
+    return {
+      scenario: null,
+      issues: [at({ path: 'kind', code: 'lessonNotScenario', params: {} }, 'kind')],
+    };
+  const issues = checkReferences(result, text, known);
+  if (builtIn[c.kind].has(c.data.id))
+    issues.push(at({ path: 'id', code: 'builtInId', params: { id: c.data.id } }, 'id'));
+  return issues.length > 0 ? { scenario: null, issues } : { scenario: c, issues: [] };
+}

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { decodeScenario, encodeScenario, shareUrl } from '../../src/features/authoring/share.ts';
+import { checkScenario } from '../../src/features/authoring/check.ts';
+import { openLink, openText, openUrl } from '../../src/features/authoring/open.ts';
+import { formatIssue } from '../../src/content/messages.ts';
+import { nodeTranslator } from '../../src/content/node.ts';
+import {
+  load,
+  readList,
+  scenarios,
+  SCENARIOS_ASIDE_PREFIX,
+  SCENARIOS_KEY,
+} from '../../src/state/scenarios.svelte.ts';
+import { safeStorage } from '../../src/state/storage.ts';
+
+const en = nodeTranslator('en');
+const zh = nodeTranslator('zh-CN');
+const template = (kind: string) => readFileSync(`scenarios/templates/${kind}.yaml`, 'utf8');
+
+class MapStorage {
+  data = new Map<string, string>();
+  constructor(private readonly failWrite = false) {}
+  get length() {
+    return this.data.size;
+  }
+  clear() {
+    this.data.clear();
+  }
+  getItem(k: string) {
+    return this.data.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.data.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.data.delete(k);
+  }
+  setItem(k: string, v: string) {
+    if (this.failWrite) throw new DOMException('full', 'QuotaExceededError');
+    this.data.set(k, v);
+  }
+}
+let backend: MapStorage;
+beforeEach(() => {
+  backend = new MapStorage();
+  load(safeStorage(() => backend));
+});
+
+describe('share links', () => {
+  it('round-trip a scenario, Chinese included, and are much shorter than the text', async () => {
+    const text = template('case');
+    const param = await encodeScenario(text);
+    expect(param).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(param.length).toBeLessThan(text.length);
+    expect(await decodeScenario(param)).toBe(text);
+    expect(shareUrl(param, { origin: 'https://x.edu', pathname: '/sim/' })).toBe(
+      `https://x.edu/sim/#/open?s=${param}`,
+    );
+  });
+
+  it('return null for anything that is not a link, never throwing', async () => {
+    for (const bad of ['', 'not base64!', 'AAAA', 'x'.repeat(70_000)]) {
+      expect(await decodeScenario(bad)).toBeNull();
+    }
+  });
+
+  it('stop decompressing a bomb at the size cap', async () => {
+    const bomb = await encodeScenario('a'.repeat(3_000_000));
+    expect(bomb.length).toBeLessThan(10_000);
+    const started = performance.now();
+    expect(await decodeScenario(bomb, 256 * 1024)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('checking a scenario in the browser', () => {
+  it('accepts every template', () => {
+    for (const kind of ['quiz', 'case', 'flow', 'market']) {
+      expect(checkScenario(`${kind}.yaml`, template(kind)).issues).toEqual([]);
+    }
+  });
+
+  it('refuses a lesson, a built-in id, and an unknown chapter point, with positioned messages', () => {
+    const lesson = checkScenario('l.yaml', readFileSync('lessons/01-process.yaml', 'utf8'));
+    expect(lesson.issues.map((i) => formatIssue(i, en))).toEqual([
+      "l.yaml:1:1  kind  this is a lesson file, which cannot be opened as a scenario; a scenario's kind is flow, market, quiz or case",
+    ]);
+    const clash = template('quiz').replace('id: my-quiz', 'id: security');
+    expect(checkScenario('q.yaml', clash).issues.map((i) => formatIssue(i, zh))).toEqual([
+      'q.yaml:5:1  id  编号 security 已被内置场景使用，请换一个编号',
+    ]);
+    const tag = template('quiz').replace('[payment-security]', '[payment-securty]');
+    expect(checkScenario('q.yaml', tag).issues.map((i) => formatIssue(i, en))).toEqual([
+      'q.yaml:14:14  questions[0].points[0]  no chapter point has the id payment-securty; did you mean payment-security?',
+    ]);
+  });
+});
+
+describe('opening and keeping scenarios', () => {
+  it('keeps a valid file, replaces one with the same id, and changes nothing for an invalid one', () => {
+    const first = openText('a.yaml', template('quiz'), 'file');
+    expect(first).toMatchObject({
+      ok: true,
+      href: '#/quiz/my-quiz',
+      kept: { ok: true, replaced: false },
+    });
+    const again = openText('b.yaml', template('quiz'), 'editor');
+    expect(again).toMatchObject({ ok: true, kept: { ok: true, replaced: true } });
+    expect(scenarios.items.map((s) => [s.kind, s.id, s.name])).toEqual([
+      ['quiz', 'my-quiz', 'b.yaml'],
+    ]);
+    const before = backend.getItem(SCENARIOS_KEY);
+    const bad = openText('bad.yaml', 'kind: quiz\nid: Bad Id\n', 'file');
+    expect(bad.ok).toBe(false);
+    expect(backend.getItem(SCENARIOS_KEY)).toBe(before);
+  });
+
+  it('opens an address with the fetcher, and says why it could not', async () => {
+    const ok = (body: string, status = 200) =>
+      (async () => new Response(body, { status })) as unknown as typeof fetch;
+    expect(await openUrl('https://t.example/c.yaml', ok(template('case')))).toMatchObject({
+      ok: true,
+      href: '#/quiz/my-case',
+    });
+    expect(await openUrl('javascript:alert(1)', ok(''))).toEqual({ ok: false, problem: 'badUrl' });
+    expect(await openUrl('https://t.example/x', ok('', 404))).toEqual({
+      ok: false,
+      problem: 'fetch',
+      detail: '404',
+    });
+  });
+
+  it('opens a share link', async () => {
+    const param = await encodeScenario(template('market'));
+    expect(await openLink(param)).toMatchObject({ ok: true, href: '#/market/my-market' });
+    expect(await openLink('%%%')).toEqual({ ok: false, problem: 'badLink' });
+  });
+
+  it('keeps working in memory when storage is full, and says so', () => {
+    load(safeStorage(() => new MapStorage(true)));
+    expect(openText('a.yaml', template('quiz'), 'file')).toMatchObject({
+      ok: true,
+      kept: { ok: false, reason: 'memory' },
+    });
+    expect(scenarios.items).toHaveLength(1);
+  });
+});
+
+describe('the kept list', () => {
+  it('keeps an unreadable list aside and never overwrites a newer one', () => {
+    backend.setItem(SCENARIOS_KEY, '{broken');
+    load(safeStorage(() => backend));
+    expect(scenarios.problem).toBe('corrupt');
+    const aside = [...backend.data.keys()].find((k) => k.startsWith(SCENARIOS_ASIDE_PREFIX));
+    expect(aside && backend.getItem(aside)).toBe('{broken');
+
+    const newer = JSON.stringify({ format: 'ecsim-scenarios', version: 9, items: [] });
+    backend.setItem(SCENARIOS_KEY, newer);
+    load(safeStorage(() => backend));
+    expect(scenarios.problem).toBe('newer');
+    openText('a.yaml', template('quiz'), 'file');
+    expect(backend.getItem(SCENARIOS_KEY)).toBe(newer);
+  });
+
+  it('reads only well-formed entries', () => {
+    expect(
+      readList(JSON.stringify({ format: 'ecsim-scenarios', version: 1, items: [{ id: 'x' }] }))
+        .status,
+    ).toBe('corrupt');
+    expect(readList(null)).toEqual({ status: 'ok', items: [] });
+  });
+});
