@@ -26,6 +26,8 @@ export class Editor {
   text = $state('');
   scenario = $state<Scenario | null>(null);
   issues = $state<ContentIssue[]>([]);
+  /** False until the first text has been checked. */
+  checked = $state(false);
   /** Lines (1-based) with a problem, for the gutter. */
   readonly badLines: readonly number[] = $derived(this.issues.map((i) => i.line));
   readonly lineCount = $derived(this.text.split('\n').length);
@@ -61,6 +63,7 @@ export class Editor {
     const { scenario, issues } = checkScenario(EDITOR_FILE, this.text);
     this.scenario = scenario;
     this.issues = issues;
+    this.checked = true;
   }
 
   /** Character offset of a line and column (1-based), to put the caret on a problem. */

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import { axe, openPage, useBrowser } from './browser.ts';
+
+const base = inject('baseURL');
+const browser = useBrowser();
+
+const QUIZ = readFileSync('scenarios/templates/quiz.yaml', 'utf8').replace(
+  'id: my-quiz',
+  'id: teacher-quiz',
+);
+const CASE = readFileSync('scenarios/templates/case.yaml', 'utf8');
+const BROKEN = readFileSync('tests/fixtures/content/broken-quiz.yaml', 'utf8');
+
+const TEXT = {
+  'zh-CN': {
+    pick: '选择场景文件',
+    start: '开始',
+    invalid: /这个文件有 6 处错误，没有打开。你的学习记录没有任何改变。/,
+    firstError:
+      'broken.yaml:13:7  questions[0].options  单选题应恰好有 1 个选项标为 correct: true（现在有 2 个）',
+    question: /第 1 题 \/ 共 2 题/,
+    caseChoice: '告诉商家：收到 7 天内可以无理由退货',
+    share: '分享链接与二维码',
+    link: '分享链接',
+    noProblems: '没有错误',
+    oneProblem: '1 处错误',
+    typo: 'questions[0].type  应为以下之一：single, multiple, truefalse, ordering, matching',
+    remove: '删除“我的题组”',
+  },
+  en: {
+    pick: 'Choose a scenario file',
+    start: 'Start',
+    invalid: /This file has 6 error\(s\) and was not opened\. Your progress is unchanged\./,
+    firstError:
+      'broken.yaml:13:7  questions[0].options  a single-choice question needs exactly one option with correct: true (it has 2)',
+    question: /Question 1 of 2/,
+    caseChoice: 'Tell the shop the law allows a no-reason return within seven days',
+    share: 'Share link and QR code',
+    link: 'Share link',
+    noProblems: 'No problems',
+    oneProblem: '1 problem(s)',
+    typo: 'questions[0].type  must be one of: single, multiple, truefalse, ordering, matching',
+    remove: 'Remove “My question set”',
+  },
+} as const;
+
+const file = (name: string, text: string) => ({
+  name,
+  mimeType: 'text/yaml',
+  buffer: Buffer.from(text),
+});
+
+describe.each(['zh-CN', 'en'] as const)('authoring in %s', (lang) => {
+  const text = TEXT[lang];
+
+  it('opens a file, an address and a share link; an invalid file changes nothing', async () => {
+    const { context, page, errors } = await openPage(browser(), lang);
+    await page.goto(`${base}#/quiz/security`);
+    await page.locator('article.question input').first().check();
+    await page.locator('article.question button.primary').click();
+    const progress = await page.evaluate(() => localStorage.getItem('ecsim.progress'));
+    expect(progress).toContain('"security"');
+
+    await page.goto(`${base}#/authoring`);
+    await page.locator('h1').waitFor();
+    expect(await axe(page)).toEqual([]);
+    const input = page.locator('input[type=file]');
+    await input.setInputFiles(file('broken.yaml', BROKEN));
+    await page.locator('main').getByText(text.invalid).waitFor();
+    expect(await page.getByText(text.firstError, { exact: true }).count()).toBe(1);
+    expect(await page.evaluate(() => localStorage.getItem('ecsim.progress'))).toBe(progress);
+    expect(await page.evaluate(() => localStorage.getItem('ecsim.scenarios'))).toBeNull();
+    expect(await axe(page)).toEqual([]);
+
+    // A file.
+    await input.setInputFiles(file('teacher.yaml', QUIZ));
+    await page.getByRole('link', { name: text.start }).click();
+    await page.getByRole('heading', { name: text.question }).waitFor();
+
+    // An address, as ?scenario= (the request is answered here, not on the network).
+    await page.route('https://teacher.example/return.yaml', (route) =>
+      route.fulfill({ body: CASE, contentType: 'text/yaml' }),
+    );
+    await page.goto(
+      `${base}?scenario=${encodeURIComponent('https://teacher.example/return.yaml')}`,
+    );
+    await page.getByRole('link', { name: text.start }).click();
+    await page.getByRole('button', { name: text.caseChoice }).click();
+
+    // A share link made in the editor, opened in a fresh browser with nothing kept.
+    await page.goto(`${base}#/authoring/edit?template=quiz`);
+    await page.getByText(text.noProblems, { exact: true }).waitFor();
+    await page.getByRole('button', { name: text.share }).click();
+    const link = await page.getByRole('textbox', { name: text.link }).inputValue();
+    expect(link).toMatch(/#\/open\?s=[A-Za-z0-9_-]+$/);
+    await page.locator('.qr svg path').waitFor();
+    expect(await axe(page)).toEqual([]);
+    const other = await openPage(browser(), lang);
+    await other.page.goto(link);
+    await other.page.getByRole('link', { name: text.start }).click();
+    await other.page.getByRole('heading', { name: text.question }).waitFor();
+    expect(other.errors).toEqual([]);
+    await other.context.close();
+
+    // Kept scenarios survive a reload and can be removed.
+    await page.goto(`${base}#/authoring`);
+    await page.reload();
+    await page.getByRole('button', { name: text.remove }).click();
+    expect(await page.getByRole('button', { name: text.remove }).count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('ecsim.progress'))).toContain(
+      '"security"',
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows an error as it is typed, at its line, and clears it when fixed', async () => {
+    const { context, page, errors } = await openPage(browser(), lang);
+    await page.goto(`${base}#/authoring/edit?template=quiz`);
+    await page.getByText(text.noProblems, { exact: true }).waitFor();
+    const area = page.locator('textarea#yaml');
+    const yaml = await area.inputValue();
+    await area.fill(yaml.replace('type: single', 'type: singel'));
+    await page.getByText(text.oneProblem, { exact: true }).waitFor();
+    const problem = page.getByRole('button', { name: text.typo });
+    expect(await problem.textContent()).toMatch(/^scenario\.yaml:\d+:\d+ {2}/);
+    const line = Number(/:(\d+):/.exec((await problem.textContent()) ?? '')?.[1]);
+    expect(await page.locator('.gutter span.bad').textContent()).toBe(String(line));
+    await problem.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('yaml');
+    await area.fill(yaml);
+    await page.getByText(text.noProblems, { exact: true }).waitFor();
+    expect(await page.locator('.gutter span.bad').count()).toBe(0);
+    expect(await axe(page)).toEqual([]);
+    // The draft survives a reload.
+    await area.fill(yaml.replace('我的题组', '草稿题组'));
+    await page.waitForTimeout(400);
+    await page.goto(`${base}#/authoring/edit`);
+    await page.reload();
+    expect(await page.locator('textarea#yaml').inputValue()).toContain('草稿题组');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
