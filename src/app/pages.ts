@@ -48,11 +48,7 @@ const loaders: Partial<Record<Route['name'], () => Promise<Page>>> = {
   flow: flows,
   market,
   quiz: withQuizStrings(() => import('../features/quiz/QuizPage.svelte')),
-  practice: withQuizStrings(() =>
-    Promise.all([import('../features/quiz/PracticePage.svelte'), addStrings(CONTENT_STRINGS)]).then(
-      ([m]) => m,
-    ),
-  ),
+  practice: withQuizStrings(() => import('../features/quiz/PracticePage.svelte')),
   class: withQuizStrings(() => import('../features/quiz/ClassPage.svelte')),
   authoring: withAuthoringStrings(() => import('../features/authoring/AuthoringPage.svelte')),
   editor: withAuthoringStrings(() => import('../features/authoring/EditorPage.svelte')),

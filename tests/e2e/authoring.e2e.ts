@@ -27,6 +27,8 @@ const TEXT = {
     oneProblem: '1 处错误',
     typo: 'questions[0].type  应为以下之一：single, multiple, truefalse, ordering, matching',
     remove: '删除“我的题组”',
+    imported: '转换了 9 道题，跳过 9 道。',
+    toEditor: '在编辑器中打开',
   },
   en: {
     pick: 'Choose a scenario file',
@@ -42,6 +44,8 @@ const TEXT = {
     oneProblem: '1 problem(s)',
     typo: 'questions[0].type  must be one of: single, multiple, truefalse, ordering, matching',
     remove: 'Remove “My question set”',
+    imported: '9 question(s) converted, 9 skipped.',
+    toEditor: 'Open in the editor',
   },
 } as const;
 
@@ -65,7 +69,7 @@ describe.each(['zh-CN', 'en'] as const)('authoring in %s', (lang) => {
     await page.goto(`${base}#/authoring`);
     await page.locator('h1').waitFor();
     expect(await axe(page)).toEqual([]);
-    const input = page.locator('input[type=file]');
+    const input = page.locator('input[type=file][accept^=".yaml"]');
     await input.setInputFiles(file('broken.yaml', BROKEN));
     await page.locator('main').getByText(text.invalid).waitFor();
     expect(await page.getByText(text.firstError, { exact: true }).count()).toBe(1);
@@ -139,6 +143,17 @@ describe.each(['zh-CN', 'en'] as const)('authoring in %s', (lang) => {
     await page.goto(`${base}#/authoring/edit`);
     await page.reload();
     expect(await page.locator('textarea#yaml').inputValue()).toContain('草稿题组');
+
+    // A Moodle GIFT bank, converted and finished in the editor.
+    await page.goto(`${base}#/authoring`);
+    await page
+      .locator('input[type=file][accept^=".gift"]')
+      .setInputFiles('tests/fixtures/import/sample.gift');
+    await page.locator('main').getByText(text.imported).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: text.toEditor }).click();
+    await page.getByText(text.noProblems, { exact: true }).waitFor();
+    expect(await page.locator('textarea#yaml').inputValue()).toContain('kind: quiz');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -14,6 +14,22 @@ function leaves(obj: object, prefix = ''): Map<string, unknown> {
 }
 
 describe('UI strings', () => {
+  it('no two parts share a top-level key (one would hide the other when merged)', () => {
+    const files = Object.entries(
+      import.meta.glob<{ default: object }>('../../src/i18n/**/*.json', { eager: true }),
+    );
+    for (const lang of ['zh-CN', 'en']) {
+      const owner = new Map<string, string>();
+      for (const [path, module] of files.filter(([p]) => p.endsWith(`/${lang}.json`))) {
+        for (const key of Object.keys(module.default)) {
+          expect(owner.get(key), `${key} in ${path}`).toBeUndefined();
+          owner.set(key, path);
+        }
+      }
+      expect(owner.size).toBeGreaterThan(10);
+    }
+  });
+
   const zhLeaves = leaves(resources['zh-CN'].translation);
   const enLeaves = leaves(resources.en.translation);
 

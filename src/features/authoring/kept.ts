@@ -4,6 +4,8 @@
  */
 import type { ContentIssue } from '../../content/validate.ts';
 import { scenarios } from '../../state/scenarios.svelte.ts';
+import { addStrings } from '../../i18n/index.svelte.ts';
+import { CONTENT_STRINGS } from '../../i18n/parts.ts';
 import type { Scenario } from './check.ts';
 
 export type KeptResult = { ok: true; scenario: Scenario } | { ok: false; issues: ContentIssue[] };
@@ -17,5 +19,8 @@ export async function loadKept(
   if (!entry) return null;
   const { checkScenario } = await import('./check.ts');
   const { scenario, issues } = checkScenario(entry.name, entry.text);
-  return scenario ? { ok: true, scenario } : { ok: false, issues };
+  if (scenario) return { ok: true, scenario };
+  // The messages' strings load only when there is something to say.
+  await addStrings(CONTENT_STRINGS);
+  return { ok: false, issues };
 }
