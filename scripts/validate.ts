@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatIssue } from '../src/content/messages.ts';
+import { formatIssue, formatWarning } from '../src/content/messages.ts';
 import {
   collectFiles,
   CONTENT_DIRS,
@@ -39,7 +39,15 @@ for (const result of results) {
   if (result.issues.length === 0 && result.kind) {
     kinds.set(result.kind, (kinds.get(result.kind) ?? 0) + 1);
     if (result.content?.kind === 'quiz') questions += result.content.data.questions.length;
-    console.log(t('content.fileOk', { file: result.file, kind: t(`content.kind.${result.kind}`) }));
+    const kindName = t(`content.kind.${result.kind}`);
+    if (result.warnings.length === 0)
+      console.log(t('content.fileOk', { file: result.file, kind: kindName }));
+    else {
+      console.log(
+        t('content.fileWarn', { file: result.file, kind: kindName, count: result.warnings.length }),
+      );
+      for (const w of result.warnings) console.log(`  ${formatWarning(w, t)}`);
+    }
   } else {
     console.log(t('content.fileBad', { file: result.file, count: result.issues.length }));
     for (const issue of result.issues) console.log(`  ${formatIssue(issue, t)}`);

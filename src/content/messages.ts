@@ -17,3 +17,9 @@ export function issueMessage(issue: ContentIssue, t: Translate): string {
 export function formatIssue(issue: ContentIssue, t: Translate): string {
   return `${issue.file}:${issue.line}:${issue.col}  ${issue.path}  ${issueMessage(issue, t)}`;
 }
+
+/** A warning: the file is usable, but something should be fixed (e.g. a missing language). */
+export function formatWarning(issue: ContentIssue, t: Translate): string {
+  const message = t('content.warning', { message: issueMessage(issue, t) });
+  return `${issue.file}:${issue.line}:${issue.col}  ${issue.path}  ${message}`;
+}

@@ -43,6 +43,34 @@ export interface FileResult {
   kind: Kind | null;
   content: ContentData | null;
   issues: ContentIssue[];
+  /** Not errors: e.g. a text in one language only, shown in both until translated. */
+  warnings: ContentIssue[];
+}
+
+/**
+ * A bilingual text written in one language only is filled with that language, and noted: a
+ * teacher's file still opens, and the build refuses such gaps in the built-in content.
+ */
+function fillLanguages(value: unknown): (string | number)[][] {
+  const filled: (string | number)[][] = [];
+  const stack: [unknown, (string | number)[]][] = [[value, []]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => stack.push([item, [...path, i]]));
+    } else if (node !== null && typeof node === 'object') {
+      const obj = node as Record<string, unknown>;
+      const keys = Object.keys(obj);
+      const only = keys.length === 1 ? keys[0] : undefined;
+      if ((only === 'zh' || only === 'en') && typeof obj[only] === 'string' && obj[only] !== '') {
+        obj[only === 'zh' ? 'en' : 'zh'] = obj[only];
+        filled.push([...path, only === 'zh' ? 'en' : 'zh']);
+      } else {
+        for (const key of keys) stack.push([obj[key], [...path, key]]);
+      }
+    }
+  }
+  return filled.reverse();
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -213,10 +241,12 @@ export function validateText(file: string, text: string): FileResult {
     const pos = parsed.lines.linePos(offset);
     return { line: pos.line, col: pos.col };
   };
+  let warnings: ContentIssue[] = [];
   const fail = (issues: Located[] | RawIssue[]): FileResult => ({
     file,
     kind: null,
     content: null,
+    warnings,
     issues: issues.map((i) => ({
       file,
       ...position(i.offset),
@@ -228,6 +258,16 @@ export function validateText(file: string, text: string): FileResult {
   if (parsed.issues.length > 0 || !parsed.doc) return fail(parsed.issues);
   const doc = parsed.doc;
   const value = parsed.value;
+  warnings = fillLanguages(value).map((path) => {
+    const missing = path[path.length - 1] as string;
+    return {
+      file,
+      ...position(locate(doc, path.slice(0, -1)).offset),
+      path: formatPath(path),
+      code: missing === 'en' ? 'missingEnglish' : 'missingChinese',
+      params: {},
+    };
+  });
 
   const kindValue =
     value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -284,7 +324,7 @@ export function validateText(file: string, text: string): FileResult {
     located.sort((a, b) => a.offset - b.offset);
     return { ...fail(located), kind };
   }
-  return { file, kind, content, issues: [] };
+  return { file, kind, content, issues: [], warnings };
 }
 
 /** A market scenario's own rules: events inside the run, cost below price. */

@@ -34,7 +34,8 @@ export function contentPlugin(): Plugin {
       const dirs = CONTENT_DIRS.map((d) => resolve(root, d));
       const files = collectFiles(dirs.filter((d) => existsSync(d)));
       const { files: results } = validateFiles(files, root);
-      const issues = results.flatMap((r) => r.issues);
+      // What a teacher's file may get away with (one language only) the built-in content may not.
+      const issues = results.flatMap((r) => [...r.issues, ...r.warnings]);
       for (const f of files) this.addWatchFile(f);
       if (issues.length > 0) this.error(`Invalid content:\n${report(issues)}`);
     },
@@ -44,7 +45,8 @@ export function contentPlugin(): Plugin {
       const name = relative(root, file);
       if (!CONTENT_DIRS.some((d) => name.startsWith(`${d}/`))) return null;
       const result = validateText(name, readFileSync(file, 'utf8'));
-      if (!result.content) this.error(`Invalid content:\n${report(result.issues)}`);
+      if (!result.content || result.warnings.length > 0)
+        this.error(`Invalid content:\n${report([...result.issues, ...result.warnings])}`);
       const { content } = result;
       const meta = query === 'meta';
       const data =

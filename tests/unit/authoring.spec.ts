@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeScenario, encodeScenario, shareUrl } from '../../src/features/authoring/share.ts';
 import { checkScenario } from '../../src/features/authoring/check.ts';
 import { openLink, openText, openUrl } from '../../src/features/authoring/open.ts';
-import { formatIssue } from '../../src/content/messages.ts';
+import { formatIssue, formatWarning } from '../../src/content/messages.ts';
 import { nodeTranslator } from '../../src/content/node.ts';
 import {
   load,
@@ -93,6 +93,27 @@ describe('checking a scenario in the browser', () => {
     const tag = template('quiz').replace('[payment-security]', '[payment-securty]');
     expect(checkScenario('q.yaml', tag).issues.map((i) => formatIssue(i, en))).toEqual([
       'q.yaml:14:14  questions[0].points[0]  no chapter point has the id payment-securty; did you mean payment-security?',
+    ]);
+  });
+});
+
+describe('a text in one language only', () => {
+  it('is filled from the other language and reported as a warning, not an error', () => {
+    const text = template('quiz').replace(
+      '  en: One sentence on what these questions practise.\n',
+      '',
+    );
+    const { scenario, issues, warnings } = checkScenario('q.yaml', text);
+    expect(issues).toEqual([]);
+    expect(scenario?.data.summary).toEqual({
+      zh: '一句话说明这组题练什么。',
+      en: '一句话说明这组题练什么。',
+    });
+    expect(warnings.map((w) => formatWarning(w, en))).toEqual([
+      'q.yaml:9:3  summary.en  warning: English is missing: the Chinese is shown for now; add en',
+    ]);
+    expect(warnings.map((w) => formatWarning(w, zh))).toEqual([
+      'q.yaml:9:3  summary.en  提示：缺少英文，暂时显示中文；请补上 en',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,6 +56,15 @@ describe('the content plugin (build and dev server)', () => {
     expect(full?.code).toContain('"body"');
     expect(meta?.code).not.toContain('"body"');
     expect(meta?.code).toContain('"parts":[{"id":"only-part"');
+  });
+
+  it('refuses built-in content with a text in one language only', () => {
+    const root = project({});
+    const text = readFileSync('tests/fixtures/content/01-valid.yaml', 'utf8');
+    const oneLanguage = text.replace(/^title: \{ zh: ([^,]+), en: [^}]+\}/m, 'title: { zh: $1 }');
+    expect(oneLanguage).not.toBe(text);
+    writeFileSync(join(root, 'lessons/01-valid.yaml'), oneLanguage);
+    expect(() => plugin(root).buildStart()).toThrow(/01-valid\.yaml:\d+:\d+ {2}title\.en {2}/);
   });
 
   it('leaves YAML outside lessons/ and scenarios/ alone', () => {

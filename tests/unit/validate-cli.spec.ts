@@ -56,6 +56,16 @@ describe('npm run validate', () => {
     expect(code).toBe(1);
   }, 20_000);
 
+  it('prints a missing language as a warning and still exits 0', () => {
+    const { code, out } = validate('tests/fixtures/content/one-language-case.yaml');
+    expect(out).toEqual([
+      'tests/fixtures/content/one-language-case.yaml  OK (case), 1 warning(s)',
+      '  tests/fixtures/content/one-language-case.yaml:9:3  summary.en  warning: English is missing: the Chinese is shown for now; add en',
+      'Checked 1 file(s): 1 case(s); 0 error(s).',
+    ]);
+    expect(code).toBe(0);
+  }, 20_000);
+
   it('speaks Chinese with --lang zh, and reports a missing path', () => {
     const { code, out, err } = validate(
       '--lang',

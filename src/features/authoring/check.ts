@@ -33,12 +33,15 @@ export type Scenario = Exclude<ContentData, { kind: 'lesson' }>;
 export interface Checked {
   scenario: Scenario | null;
   issues: ContentIssue[];
+  /** A usable file's gaps, e.g. a text in one language only. */
+  warnings: ContentIssue[];
 }
 
 /** Check a scenario file's text; `name` is the file name or URL shown in messages. */
 export function checkScenario(name: string, text: string): Checked {
   const result = validateText(name, text);
-  if (!result.content) return { scenario: null, issues: result.issues };
+  const warnings = result.warnings;
+  if (!result.content) return { scenario: null, issues: result.issues, warnings };
   const c = result.content;
   const at = (issue: Omit<ContentIssue, 'file' | 'line' | 'col'>, path: 'id' | 'kind') => {
     const line = text.split('\n').findIndex((l) => l.startsWith(`${path}:`));
@@ -48,9 +51,12 @@ export function checkScenario(name: string, text: string): Checked {
     return {
       scenario: null,
       issues: [at({ path: 'kind', code: 'lessonNotScenario', params: {} }, 'kind')],
+      warnings,
     };
   const issues = checkReferences(result, text, known);
   if (builtIn[c.kind].has(c.data.id))
     issues.push(at({ path: 'id', code: 'builtInId', params: { id: c.data.id } }, 'id'));
-  return issues.length > 0 ? { scenario: null, issues } : { scenario: c, issues: [] };
+  return issues.length > 0
+    ? { scenario: null, issues, warnings }
+    : { scenario: c, issues, warnings };
 }

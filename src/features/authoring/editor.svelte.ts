@@ -26,6 +26,7 @@ export class Editor {
   text = $state('');
   scenario = $state<Scenario | null>(null);
   issues = $state<ContentIssue[]>([]);
+  warnings = $state<ContentIssue[]>([]);
   /** False until the first text has been checked. */
   checked = $state(false);
   /** Lines (1-based) with a problem, for the gutter. */
@@ -60,9 +61,10 @@ export class Editor {
 
   check(): void {
     clearTimeout(this.timer);
-    const { scenario, issues } = checkScenario(EDITOR_FILE, this.text);
+    const { scenario, issues, warnings } = checkScenario(EDITOR_FILE, this.text);
     this.scenario = scenario;
     this.issues = issues;
+    this.warnings = warnings;
     this.checked = true;
   }
 

@@ -14,7 +14,7 @@ import { checkScenario, type Scenario } from './check.ts';
 import { decodeScenario } from './share.ts';
 
 export type Opened =
-  | { ok: true; scenario: Scenario; kept: KeepResult; href: string }
+  | { ok: true; scenario: Scenario; kept: KeepResult; href: string; warnings: ContentIssue[] }
   | { ok: false; issues: ContentIssue[] }
   | { ok: false; problem: 'fetch' | 'badUrl' | 'badLink' | 'tooLarge'; detail?: string };
 
@@ -27,7 +27,7 @@ export function scenarioHref(kind: ScenarioKind, id: string): string {
 
 /** Check a file's text and, if it is valid, keep it. */
 export function openText(name: string, text: string, source: ScenarioSource): Opened {
-  const { scenario, issues } = checkScenario(name, text);
+  const { scenario, issues, warnings } = checkScenario(name, text);
   if (!scenario) return { ok: false, issues };
   const kept = keepScenario({
     id: scenario.data.id,
@@ -38,7 +38,13 @@ export function openText(name: string, text: string, source: ScenarioSource): Op
     text,
     addedAt: new Date().toISOString(),
   });
-  return { ok: true, scenario, kept, href: scenarioHref(scenario.kind, scenario.data.id) };
+  return {
+    ok: true,
+    scenario,
+    kept,
+    href: scenarioHref(scenario.kind, scenario.data.id),
+    warnings,
+  };
 }
 
 export async function openFile(file: File): Promise<Opened> {
