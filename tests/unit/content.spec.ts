@@ -88,6 +88,26 @@ describe('golden messages: file:line:col  path  message', () => {
     expect(messages(name)).toEqual(expected.map((e) => `${fixture(name)}:${e}`));
   });
 
+  it.each([
+    [
+      'alias.yaml',
+      ['1:7  .  不允许使用锚点和别名（& 与 *）', '2:4  .  不允许使用锚点和别名（& 与 *）'],
+    ],
+    ['duplicate-key.yaml', ['2:1  .  键 a 重复出现']],
+    [
+      'custom-tag.yaml',
+      ['1:4  .  不允许使用自定义标签 !!js/function', '2:4  .  不允许使用自定义标签 !foo'],
+    ],
+    ['proto-key.yaml', ['1:1  .  不允许使用键名 __proto__']],
+    ['unknown-kind.yaml', ['1:7  kind  未知的文件类型 lesso，应为：lesson']],
+    [
+      'unknown-kind-far.yaml',
+      ['1:7  kind  未知的文件类型 recipe，应为：lesson, flow, market, quiz, case'],
+    ],
+  ])('%s in Chinese', (name, expected) => {
+    expect(messages(name, zh)).toEqual(expected.map((e) => `${fixture(name)}:${e}`));
+  });
+
   it('checks across files: id must match the file name, ids and order unique', () => {
     const text = readFileSync(fixture('01-valid.yaml'), 'utf8');
     const a = validateText('lessons/01-valid.yaml', text);
