@@ -3,11 +3,13 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { contentPlugin } from './src/content/vite-plugin.ts';
 import { chunkReport } from './scripts/chunk-report.ts';
+import { VitePWA } from 'vite-plugin-pwa';
+import { pwaOptions } from './src/app/pwa-options.ts';
 
 export default defineConfig({
   // Relative base: the built app works from any static host and any sub-path.
   base: './',
-  plugins: [contentPlugin(), svelte(), chunkReport()],
+  plugins: [contentPlugin(), svelte(), chunkReport(), VitePWA(pwaOptions)],
   build: {
     target: 'es2022',
     sourcemap: false,

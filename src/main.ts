@@ -35,4 +35,14 @@ window.addEventListener('vite:preloadError', (event) => {
 window.addEventListener('load', () => sessionStorage.removeItem('ecsim.reloaded'));
 
 // Strings first (one small file), then the app: no flash of untranslated keys.
-void initSettings().then(() => mount(App, { target: document.getElementById('app')! }));
+void initSettings()
+  .then(() => mount(App, { target: document.getElementById('app')! }))
+  .then(startOffline);
+
+// Offline support after the first page is drawn, when the browser is idle: not on the first page.
+function startOffline(): void {
+  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  const start = () => void import('./app/pwa.ts').then((m) => m.startPwa());
+  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 3000 });
+  else setTimeout(start, 1000);
+}
