@@ -76,3 +76,14 @@ export function warm(route: Route): void {
   void loadPage(route)?.catch(() => undefined);
   if (route.name === 'lesson') void loadLesson(route.id).catch(() => undefined);
 }
+
+let banner: Promise<Component> | null = null;
+
+/** The banner that says progress cannot be saved normally, loaded only when that happens. */
+export function loadStorageBanner(): Promise<Component> {
+  banner ??= Promise.all([
+    import('../features/progress/StorageBanner.svelte'),
+    addStrings(PROGRESS_STRINGS),
+  ]).then(([module]) => module.default);
+  return banner;
+}

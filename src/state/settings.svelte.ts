@@ -1,35 +1,63 @@
 /**
- * Settings store: the one writer of the interface language (and, later, other preferences).
- * A saved choice wins; otherwise the browser's preferred languages decide.
+ * Settings store: the one writer of the interface language and the colour theme. A saved choice
+ * wins; otherwise the browser's preferred languages and the system's colour scheme decide.
  */
+import { MediaQuery } from 'svelte/reactivity';
 import { applyLang, loadLang, locale } from '../i18n/index.svelte.ts';
 import { isLang, pickLang, type Lang } from '../i18n/langs.ts';
 import { safeStorage, type SafeStorage } from './storage.ts';
 
 export const SETTINGS_KEY = 'ecsim.settings';
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 let storage: SafeStorage = safeStorage();
+const state = $state({ theme: 'system' as Theme });
+const systemDark = new MediaQuery('(prefers-color-scheme: dark)', false);
 
 export const settings = {
   get lang(): Lang {
     return locale.lang;
   },
+  get theme(): Theme {
+    return state.theme;
+  },
+  /** Whether the page is drawn dark now (chosen, or the system's while following it). */
+  get dark(): boolean {
+    return state.theme === 'dark' || (state.theme === 'system' && systemDark.current);
+  },
 };
+
+function saved(): { lang?: unknown; theme?: unknown } {
+  const got = storage.get(SETTINGS_KEY);
+  if (!got.ok || !got.value) return {};
+  try {
+    const value: unknown = JSON.parse(got.value);
+    return value !== null && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+function save(): void {
+  storage.set(SETTINGS_KEY, JSON.stringify({ version: 1, lang: locale.lang, theme: state.theme }));
+}
+
+function applyTheme(theme: Theme): void {
+  state.theme = theme;
+  if (typeof document === 'undefined') return;
+  if (theme === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+}
 
 export async function initSettings(
   store: SafeStorage = safeStorage(),
   preferences: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages,
 ): Promise<void> {
   storage = store;
-  const got = storage.get(SETTINGS_KEY);
-  let saved: unknown;
-  if (got.ok && got.value) {
-    try {
-      saved = (JSON.parse(got.value) as { lang?: unknown }).lang;
-    } catch {
-      saved = undefined;
-    }
-  }
-  const lang = isLang(saved) ? saved : pickLang(preferences);
+  const { lang: savedLang, theme } = saved();
+  applyTheme((THEMES as readonly unknown[]).includes(theme) ? (theme as Theme) : 'system');
+  const lang = isLang(savedLang) ? savedLang : pickLang(preferences);
   await loadLang(lang);
   applyLang(lang);
 }
@@ -37,5 +65,10 @@ export async function initSettings(
 export async function setLang(lang: Lang): Promise<void> {
   await loadLang(lang);
   applyLang(lang);
-  storage.set(SETTINGS_KEY, JSON.stringify({ version: 1, lang }));
+  save();
+}
+
+export function setTheme(theme: Theme): void {
+  applyTheme(theme);
+  save();
 }

@@ -59,13 +59,48 @@ describe.each(['zh-CN', 'en'] as const)('every route in %s', (lang) => {
   it('passes axe in the dark colour scheme too', async () => {
     const { context, page } = await openPage(browser(), lang, { colorScheme: 'dark' });
     const report: string[] = [];
-    for (const route of ['#/', '#/lessons/models', '#/progress', '#/flows', '#/market']) {
+    for (const route of [
+      '#/',
+      '#/lessons/models',
+      '#/progress',
+      '#/flows',
+      '#/market',
+      '#/quiz',
+      '#/quiz/security',
+      '#/quiz/counterfeit',
+      '#/authoring',
+      '#/authoring/edit?template=case',
+      '#/class',
+    ]) {
       await page.goto(`${base}${route}`);
       await h1(page);
       if (route.startsWith('#/lessons/')) await page.locator('main .part h2').first().waitFor();
       report.push(...(await axe(page)).map((v) => `${route}: ${v}`));
     }
     expect(report).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('theme', () => {
+  it('follows the system until the switch picks light or dark, which is remembered', async () => {
+    const { context, page, errors } = await openPage(browser(), 'en', { colorScheme: 'dark' });
+    const background = () =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.goto(`${base}#/`);
+    await h1(page);
+    expect(await background()).toBe('rgb(20, 22, 26)');
+    const appearance = page.getByRole('combobox', { name: 'Appearance' });
+    await appearance.selectOption('light');
+    expect(await background()).toBe('rgb(251, 250, 248)');
+    await page.reload();
+    await h1(page);
+    expect(await background()).toBe('rgb(251, 250, 248)');
+    await page.getByRole('combobox', { name: 'Appearance' }).selectOption('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await background()).toBe('rgb(20, 22, 26)');
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -2,4 +2,3 @@
 import { MediaQuery } from 'svelte/reactivity';
 
 export const prefersReducedMotion = new MediaQuery('(prefers-reduced-motion: reduce)', false);
-export const prefersDark = new MediaQuery('(prefers-color-scheme: dark)', false);
