@@ -28,6 +28,8 @@ export interface StoredScenario {
   source: ScenarioSource;
   text: string;
   addedAt: string;
+  /** A question set's questions (ids and chapter points), so results can list them unopened. */
+  questions?: { id: string; points: string[] }[];
 }
 
 const KINDS: readonly string[] = ['flow', 'market', 'quiz', 'case'];
@@ -46,7 +48,19 @@ function checkEntry(v: unknown): StoredScenario | null {
     return null;
   const t = v.title;
   if (!isObject(t) || typeof t.zh !== 'string' || typeof t.en !== 'string') return null;
+  let questions: StoredScenario['questions'];
+  if (v.questions !== undefined) {
+    if (!Array.isArray(v.questions)) return null;
+    questions = [];
+    for (const q of v.questions as unknown[]) {
+      if (!isObject(q) || typeof q.id !== 'string' || !ID.test(q.id) || !Array.isArray(q.points))
+        return null;
+      if (!q.points.every((p): p is string => typeof p === 'string' && ID.test(p))) return null;
+      questions.push({ id: q.id, points: [...q.points] });
+    }
+  }
   return {
+    ...(questions ? { questions } : {}),
     id: v.id,
     kind: v.kind as ScenarioKind,
     title: { zh: t.zh, en: t.en },

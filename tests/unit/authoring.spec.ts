@@ -13,6 +13,8 @@ import {
   SCENARIOS_KEY,
 } from '../../src/state/scenarios.svelte.ts';
 import { safeStorage } from '../../src/state/storage.ts';
+import { emptyRecord } from '../../src/state/progress/record.ts';
+import { myResults } from '../../src/features/quiz/my-results.ts';
 
 const en = nodeTranslator('en');
 const zh = nodeTranslator('zh-CN');
@@ -135,6 +137,42 @@ describe('opening and keeping scenarios', () => {
     const bad = openText('bad.yaml', 'kind: quiz\nid: Bad Id\n', 'file');
     expect(bad.ok).toBe(false);
     expect(backend.getItem(SCENARIOS_KEY)).toBe(before);
+  });
+
+  it('puts the answers to an opened question set in the results file', () => {
+    openText('a.yaml', template('quiz'), 'file');
+    const record = {
+      ...emptyRecord('2026-11-25T09:00:00.000Z'),
+      quizzes: {
+        'my-quiz': {
+          answers: {
+            'first-question': {
+              correct: true,
+              first: true,
+              tries: 1,
+              at: '2026-11-25T09:00:00.000Z',
+            },
+          },
+        },
+      },
+    };
+    const results = myResults(record, '2026-11-25T10:00:00.000Z');
+    expect(results.sets).toEqual([
+      {
+        id: 'my-quiz',
+        title: { zh: '我的题组', en: 'My question set' },
+        total: 2,
+        questions: [
+          {
+            id: 'first-question',
+            points: ['payment-security'],
+            correct: true,
+            first: true,
+            tries: 1,
+          },
+        ],
+      },
+    ]);
   });
 
   it('opens an address with the fetcher, and says why it could not', async () => {

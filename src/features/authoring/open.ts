@@ -37,6 +37,9 @@ export function openText(name: string, text: string, source: ScenarioSource): Op
     source,
     text,
     addedAt: new Date().toISOString(),
+    ...(scenario.kind === 'quiz'
+      ? { questions: scenario.data.questions.map((q) => ({ id: q.id, points: [...q.points] })) }
+      : {}),
   });
   return {
     ok: true,

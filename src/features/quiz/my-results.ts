@@ -1,15 +1,25 @@
 /** The student's results file, built from saved progress and the catalog of sets and cases. */
 import { buildResults, type ResultsFile } from '../../engine/quiz/results.ts';
 import type { Progress } from '../../state/progress/record.ts';
+import { scenarios } from '../../state/scenarios.svelte.ts';
 import { CASES, SETS } from './catalog.ts';
 
+/** The built-in sets and cases, then those the student opened from files. */
 export function myResults(record: Progress, now: string): ResultsFile {
+  const kept = scenarios.items;
   return buildResults({
     student: record.learner?.name ?? '',
     now,
-    sets: SETS,
+    sets: [
+      ...SETS,
+      ...kept.flatMap((s) =>
+        s.kind === 'quiz' && s.questions
+          ? [{ id: s.id, title: s.title, questions: s.questions }]
+          : [],
+      ),
+    ],
     answers: record.quizzes,
-    cases: CASES,
+    cases: [...CASES, ...kept.filter((s) => s.kind === 'case')],
     caseResults: record.cases,
   });
 }
