@@ -82,6 +82,27 @@ describe.each(['zh-CN', 'en'] as const)('every route in %s', (lang) => {
   });
 });
 
+describe('reflow', () => {
+  it.each(['zh-CN', 'en'] as const)(
+    // 320 CSS pixels is a 1280-pixel screen at 400% zoom (WCAG 1.4.10): 200% text fits too.
+    'every page fits 320 CSS pixels without scrolling sideways, in %s',
+    async (lang) => {
+      const { context, page } = await openPage(browser(), lang);
+      await page.setViewportSize({ width: 320, height: 640 });
+      const wide: string[] = [];
+      for (const route of ROUTES.filter((r) => r !== '#/no-such-page')) {
+        await page.goto(`${base}${route}`);
+        await h1(page);
+        await page.waitForTimeout(300);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 320) wide.push(`${route}: ${width}px`);
+      }
+      expect(wide).toEqual([]);
+      await context.close();
+    },
+  );
+});
+
 describe('theme', () => {
   it('follows the system until the switch picks light or dark, which is remembered', async () => {
     const { context, page, errors } = await openPage(browser(), 'en', { colorScheme: 'dark' });
