@@ -1,11 +1,25 @@
-/** Shared by the measuring scripts: serve dist/ on a free local port, and launch Chromium. */
+/**
+ * Shared by the measuring scripts: serve the production build on a free local port, and launch
+ * Chromium. The build folder is dist/ unless `--dist <folder>` or MEASURE_DIST names another.
+ */
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
 
-/** @returns {Promise<{ base: string, close: () => void }>} */
-export async function serveDist() {
-  const serve = sirv('dist', { dev: false });
+/** The build folder to measure: `--dist <folder>`, else MEASURE_DIST, else dist. */
+export function distFolder() {
+  const i = process.argv.indexOf('--dist');
+  return (i >= 0 && process.argv[i + 1]) || process.env.MEASURE_DIST || 'dist';
+}
+
+/**
+ * @param {string} [folder] the build to serve (default: `distFolder()`)
+ * @returns {Promise<{ base: string, close: () => void }>}
+ */
+export async function serveDist(folder = distFolder()) {
+  if (!existsSync(`${folder}/index.html`)) throw new Error(`No production build in ${folder}/`);
+  const serve = sirv(folder, { dev: false });
   const server = createServer((req, res) =>
     serve(req, res, () => {
       res.writeHead(404).end();
@@ -32,10 +46,10 @@ export function cpuSlowdown() {
 /**
  * A fresh page that records main-thread long tasks (> 50 ms), with an optional CPU slowdown.
  * @param {import('playwright-core').Browser} browser
- * @param {{ width: number, cpu: number }} options
+ * @param {{ width: number, cpu: number, height?: number }} options
  */
-export async function measuredPage(browser, { width, cpu }) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
+export async function measuredPage(browser, { width, cpu, height = 900 }) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
@@ -46,7 +60,36 @@ export async function measuredPage(browser, { width, cpu }) {
       for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
     }).observe({ type: 'longtask', buffered: true });
   });
-  return { context, page };
+  return { context, page, cdp };
+}
+
+/**
+ * Trace the page's main thread until `stop()`, which returns each task's length in ms: by the
+ * clock (`wall`, what long-task entries measure) and in the main thread's CPU time (`cpu`, CPU
+ * slowdown included but not the time the system gave to other processes). On a busy machine the
+ * clock counts other programs' work too; the CPU time does not.
+ * @param {import('playwright-core').CDPSession} cdp
+ */
+export async function traceTasks(cdp) {
+  /** @type {any[]} */
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] },
+  });
+  return {
+    /** @returns {Promise<{ wall: number, cpu: number }[]>} */
+    async stop() {
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      const main = events.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+      return events
+        .filter((e) => e.pid === main?.pid && e.tid === main?.tid)
+        .filter((e) => e.name === 'RunTask' && e.ph === 'X')
+        .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
+    },
+  };
 }
 
 /**

@@ -5,10 +5,13 @@ import { simulate } from '../../src/engine/market/sim.ts';
 import { chartGeometry } from '../../src/ui/chart.ts';
 import { nodeTranslator } from '../../src/content/node.ts';
 import { debugRequested, describeInvariants } from '../../src/features/market/debug.ts';
+import { GrowingChart } from '../../src/features/market/chart.ts';
 import {
   CHARTS,
   TABLE,
+  chartReading,
   daily,
+  fill,
   readShareQuery,
   shareQuery,
   summarize,
@@ -96,5 +99,84 @@ describe('debug mode, in words', () => {
       '第 4 天（Base）：资金不守恒，各账户合计为 1,234.5 元，超出了允许的舍入误差（0.25）。',
     );
     expect(describeInvariants(null, labels, en, 'en')).toBe('');
+  });
+});
+
+describe('the growing chart', () => {
+  it('draws exactly what the shared chart draws, adding only the new days while a run plays', () => {
+    const days = 120;
+    const series = [1, 2, 3].map((seed) => simulate(preset('B2C', { seed, days, buyers: 300 })));
+    for (const view of CHARTS) {
+      const lines = series.map((s) => daily(s, view.metric, days));
+      const chart = new GrowingChart();
+      let rebuilt = 0;
+      let previous: string[] = [];
+      // Day by day, then in steps of 5, then a restart from day 0, then a jump to the end.
+      const counts = [
+        ...Array.from({ length: 40 }, (_, d) => d),
+        ...Array.from({ length: 10 }, (_, i) => 40 + 5 * i),
+        0,
+        1,
+        2,
+        days,
+      ];
+      for (const count of counts) {
+        const got = chart.geometry(lines, days, count);
+        const want = chartGeometry(
+          lines.map((values, i) => ({ label: String(i), values })),
+          days,
+          count,
+        );
+        expect(got, `${view.metric}, ${count} days`).toEqual(want);
+        if (count > 1 && !got.paths.every((p, i) => p.startsWith(previous[i] ?? ''))) rebuilt++;
+        previous = got.paths;
+      }
+      // Most updates only add to the paths; the axis rescales now and then.
+      expect(rebuilt, view.metric).toBeLessThan(counts.length / 3);
+    }
+  });
+
+  it('starts again when the number of lines or the length of the run changes', () => {
+    const a = Float64Array.from({ length: 30 }, (_, d) => d * 10);
+    const b = Float64Array.from({ length: 30 }, (_, d) => 300 - d);
+    const chart = new GrowingChart();
+    chart.geometry([a], 30, 20);
+    const one = (lines: Float64Array[], days: number, count: number) =>
+      chartGeometry(
+        lines.map((values) => ({ label: '', values })),
+        days,
+        count,
+      );
+    expect(chart.geometry([a, b], 30, 25)).toEqual(one([a, b], 30, 25));
+    expect(chart.geometry([a, b], 60, 25)).toEqual(one([a, b], 60, 25));
+    expect(chart.geometry([b], 60, 1)).toEqual(one([b], 60, 1));
+    expect(chart.geometry([b], 60, 0)).toEqual(one([b], 60, 0));
+  });
+});
+
+describe('the charts’ readings', () => {
+  it('read exactly as i18next would fill them, in both languages', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const t = nodeTranslator(lang);
+      const text = { one: t('market.readingOne'), many: t('market.readingMany') };
+      const format = (v: number) => `¥${v}`;
+      const metric = t('market.metrics.gmv');
+      expect(chartReading(text, 12, metric, [30], ['A'], format)).toBe(
+        t('market.readingOne', { day: 12, metric, value: '¥30' }),
+      );
+      expect(chartReading(text, 40, metric, [5, 9, 1], ['A', 'B {{day}}', 'C'], format)).toBe(
+        t('market.readingMany', {
+          day: 40,
+          metric,
+          top: 'B {{day}}',
+          topValue: '¥9',
+          bottom: 'C',
+          bottomValue: '¥1',
+        }),
+      );
+      expect(fill(t('market.dayOf'), { day: 3, days: 120 })).toBe(
+        t('market.dayOf', { day: 3, days: 120 }),
+      );
+    }
   });
 });

@@ -26,8 +26,10 @@ function build(lang: string, unit: Unit): (value: number) => string {
       return (v) => `${n.format(v * 100)}%`;
     case 'days':
       return (v) => n.format(v);
-    case 'ratio':
-      return (v) => new Intl.NumberFormat(lang, { maximumFractionDigits: 3 }).format(v);
+    case 'ratio': {
+      const r = new Intl.NumberFormat(lang, { maximumFractionDigits: 3 });
+      return (v) => r.format(v);
+    }
     default:
       return (v) => n.format(v);
   }

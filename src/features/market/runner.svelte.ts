@@ -16,6 +16,8 @@ export class MarketRun {
   speed = $state<number>(5);
   readonly days = $derived(this.configs[0]?.days ?? 0);
   readonly done = $derived(this.day >= this.days && this.days > 0);
+  /** Counts the runs started: what is drawn for one run is never carried into the next. */
+  generation = $state(0);
   /** Debug mode: the worker checks the engine's invariants after every simulated day. */
   debug = $state(false);
   /** What the checks found (null while debug mode is off). */
@@ -34,6 +36,7 @@ export class MarketRun {
     this.pause();
     this.#pending = 0;
     this.configs = configs;
+    this.generation += 1;
     this.day = 0;
     this.series = configs.map(() => new Float64Array(0));
     this.invariants = null;

@@ -92,6 +92,49 @@ export function toCsv(
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Fill a UI string's `{{name}}` placeholders, as i18next does for these plain ones, but without
+ * its lookup on every call: the page fills the same few strings for every chart at every update.
+ * Each value goes in as it is (never read again as a template); Svelte escapes the result.
+ */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+/** The templates of a chart's reading, in the reader's language (from `t(key)` without values). */
+export interface ReadingText {
+  one: string;
+  many: string;
+}
+
+/** The chart's one-sentence reading: where the metric stands now, and which line leads. */
+export function chartReading(
+  text: ReadingText,
+  day: number,
+  metric: string,
+  totals: readonly number[],
+  labels: readonly string[],
+  format: (value: number) => string,
+): string {
+  if (totals.length < 2) return fill(text.one, { day, metric, value: format(totals[0] ?? 0) });
+  let top = 0;
+  let bottom = 0;
+  totals.forEach((v, i) => {
+    if (v > totals[top]!) top = i;
+    if (v < totals[bottom]!) bottom = i;
+  });
+  return fill(text.many, {
+    day,
+    metric,
+    top: labels[top] ?? '',
+    topValue: format(totals[top]!),
+    bottom: labels[bottom] ?? '',
+    bottomValue: format(totals[bottom]!),
+  });
+}
+
 export interface Shared {
   scenario: string | null;
   params: Partial<MarketConfig>;
