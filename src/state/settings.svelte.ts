@@ -13,7 +13,8 @@ export type Theme = (typeof THEMES)[number];
 
 let storage: SafeStorage = safeStorage();
 const state = $state({ theme: 'system' as Theme });
-const systemDark = new MediaQuery('(prefers-color-scheme: dark)', false);
+/** Made when first asked for, so importing the store needs no window (Node, tests). */
+let systemDark: MediaQuery | undefined;
 
 export const settings = {
   get lang(): Lang {
@@ -24,7 +25,9 @@ export const settings = {
   },
   /** Whether the page is drawn dark now (chosen, or the system's while following it). */
   get dark(): boolean {
-    return state.theme === 'dark' || (state.theme === 'system' && systemDark.current);
+    if (state.theme !== 'system') return state.theme === 'dark';
+    systemDark ??= new MediaQuery('(prefers-color-scheme: dark)', false);
+    return systemDark.current;
   },
 };
 

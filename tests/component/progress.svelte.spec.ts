@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addStrings } from '../../src/i18n/index.svelte.ts';
+import { PROGRESS_STRINGS } from '../../src/i18n/parts.ts';
 import StorageBanner from '../../src/features/progress/StorageBanner.svelte';
 import ProgressPage from '../../src/features/progress/ProgressPage.svelte';
 import {
@@ -13,6 +15,9 @@ import {
   progress,
 } from '../../src/state/progress.svelte.ts';
 import { FakeStorage, memoryStore } from './helpers.ts';
+
+// The banner and the page load these strings with their code (see src/app/pages.ts).
+beforeEach(() => addStrings(PROGRESS_STRINGS));
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/progress/${name}`, 'utf8');
 
