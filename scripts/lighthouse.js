@@ -1,0 +1,74 @@
+/**
+ * Lighthouse scores of the production build (run `npm run build` first): performance,
+ * accessibility and best practices, with TBT and LCP, for the main pages on mobile and desktop.
+ * Uses Lighthouse 12.2.3 (the last on Node 20) through npx and Debian's Chromium; a page takes
+ * about 15 s. `node scripts/lighthouse.js [--runs N] [--only flows]` prints a table (median of N).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveDist } from './measure-lib.js';
+
+const PAGES = {
+  home: '#/',
+  lesson: '#/lessons/process',
+  flows: '#/flows/transaction',
+  market: '#/market',
+  quiz: '#/quiz/security',
+};
+/** @param {string} name @param {string} fallback */
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const runs = Number(arg('runs', '1'));
+const only = arg('only', '');
+const chrome = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+const { base, close } = await serveDist();
+const dir = mkdtempSync(join(tmpdir(), 'lighthouse-'));
+/** @param {number[]} xs */
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+console.log('page     form     perf  a11y  best  TBT ms  LCP ms');
+try {
+  for (const [name, hash] of Object.entries(PAGES)) {
+    if (only && name !== only) continue;
+    for (const form of ['mobile', 'desktop']) {
+      /** @type {{ categories: Record<string, { score: number }>, audits: Record<string, { numericValue: number }> }[]} */
+      const results = [];
+      for (let r = 0; r < runs; r++) {
+        const out = join(dir, `${name}-${form}-${r}.json`);
+        const run = spawnSync(
+          'npx',
+          [
+            '-y',
+            'lighthouse@12.2.3',
+            `${base}${hash}`,
+            '--output=json',
+            `--output-path=${out}`,
+            '--quiet',
+            '--only-categories=performance,accessibility,best-practices',
+            '--chrome-flags=--headless --no-sandbox --disable-gpu',
+            ...(form === 'desktop' ? ['--preset=desktop'] : []),
+          ],
+          { env: { ...process.env, CHROME_PATH: chrome }, encoding: 'utf8' },
+        );
+        if (run.status !== 0) throw new Error(`lighthouse failed on ${name}: ${run.stderr}`);
+        results.push(JSON.parse(readFileSync(out, 'utf8')));
+      }
+      /** @param {string} c */
+      const score = (c) => median(results.map((j) => j.categories[c]?.score ?? NaN)).toFixed(2);
+      /** @param {string} a */
+      const audit = (a) => Math.round(median(results.map((j) => j.audits[a]?.numericValue ?? NaN)));
+      console.log(
+        `${name.padEnd(8)} ${form.padEnd(8)} ${score('performance')}  ${score('accessibility')}  ` +
+          `${score('best-practices')}  ${String(audit('total-blocking-time')).padStart(6)}  ` +
+          `${String(audit('largest-contentful-paint')).padStart(6)}`,
+      );
+    }
+  }
+} finally {
+  close();
+  rmSync(dir, { recursive: true, force: true });
+}
