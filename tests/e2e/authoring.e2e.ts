@@ -10,6 +10,7 @@ const QUIZ = readFileSync('scenarios/templates/quiz.yaml', 'utf8').replace(
   'id: teacher-quiz',
 );
 const CASE = readFileSync('scenarios/templates/case.yaml', 'utf8');
+const MARKET = readFileSync('scenarios/templates/market.yaml', 'utf8');
 const BROKEN = readFileSync('tests/fixtures/content/broken-quiz.yaml', 'utf8');
 
 const TEXT = {
@@ -91,6 +92,17 @@ describe.each(['zh-CN', 'en'] as const)('authoring in %s', (lang) => {
     );
     await page.getByRole('link', { name: text.start }).click();
     await page.getByRole('button', { name: text.caseChoice }).click();
+
+    // A marketplace scenario from a file runs on the Marketplace page.
+    await page.goto(`${base}#/authoring`);
+    await input.setInputFiles(file('market.yaml', MARKET));
+    await page.getByRole('link', { name: text.start }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/market/my-market'));
+    await page
+      .locator('.market-top')
+      .getByText(lang === 'en' ? /what this market shows/ : /这个市场展示什么/)
+      .waitFor();
+    expect(await page.locator('.market-top select').inputValue()).toBe('my-market');
 
     // A share link made in the editor, opened in a fresh browser with nothing kept.
     await page.goto(`${base}#/authoring/edit?template=quiz`);
