@@ -4,7 +4,7 @@
  * Uses Lighthouse 12.2.3 (the last on Node 20) through npx and Debian's Chromium; a page takes
  * about 15 s. `node scripts/lighthouse.js [--runs N] [--only flows]` prints a table (median of N).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,19 @@ const runs = Number(arg('runs', '1'));
 const only = arg('only', '');
 const chrome = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/**
+ * @param {string} cmd @param {string[]} args @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<{ status: number | null, stderr: string }>}
+ */
+function exec(cmd, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
+
 const { base, close } = await serveDist();
 const dir = mkdtempSync(join(tmpdir(), 'lighthouse-'));
 /** @param {number[]} xs */
@@ -39,7 +52,8 @@ try {
       const results = [];
       for (let r = 0; r < runs; r++) {
         const out = join(dir, `${name}-${form}-${r}.json`);
-        const run = spawnSync(
+        // Not spawnSync: the build is served from this process, which must stay free to answer.
+        const run = await exec(
           'npx',
           [
             '-y',
@@ -52,7 +66,7 @@ try {
             '--chrome-flags=--headless --no-sandbox --disable-gpu',
             ...(form === 'desktop' ? ['--preset=desktop'] : []),
           ],
-          { env: { ...process.env, CHROME_PATH: chrome }, encoding: 'utf8' },
+          { ...process.env, CHROME_PATH: chrome },
         );
         if (run.status !== 0) throw new Error(`lighthouse failed on ${name}: ${run.stderr}`);
         results.push(JSON.parse(readFileSync(out, 'utf8')));
