@@ -1,4 +1,4 @@
-/** Line-chart geometry: d3 computes scales, ticks and paths; LineChart.svelte draws them. */
+/** Line-chart geometry: d3 computes scales, ticks and paths; the market charts draw them. */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 
