@@ -71,6 +71,32 @@ describe('the Marketplace page', () => {
     await user.click(screen.getByRole('button', { name: '应用设置并重新开始' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('设置超出了允许范围');
   });
+
+  it('does not start a game from out-of-range settings (found by the UI fuzz, seed 77)', async () => {
+    const user = userEvent.setup();
+    render(MarketPage, { route: route('b2c-shop') });
+    const days = await screen.findByRole('spinbutton', { name: '模拟天数' });
+    await waitFor(() => expect(days).toBeEnabled());
+    await user.clear(days);
+    await user.type(days, '100000000');
+    await user.click(await screen.findByRole('button', { name: '开始游戏' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('设置超出了允许范围');
+    expect(screen.getByRole('button', { name: '开始游戏' })).toBeInTheDocument();
+  });
+
+  it('switches a comparison off and on again after some days', async () => {
+    const user = userEvent.setup();
+    render(MarketPage, { route: route('online-vs-offline') });
+    const baseline = await screen.findByRole('checkbox', { name: /线下购物（基线）/ });
+    await user.click(baseline);
+    await user.click(await screen.findByRole('button', { name: '前进一天' }));
+    await screen.findAllByText(/第 1 天，共/);
+    await user.click(baseline);
+    expect(baseline).toBeChecked();
+    expect(
+      await screen.findByRole('columnheader', { name: /线下购物（基线）/ }),
+    ).toBeInTheDocument();
+  });
 });
 
 describe('debug mode', () => {

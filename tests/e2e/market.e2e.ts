@@ -83,6 +83,33 @@ describe.each(['zh-CN', 'en'] as const)('the marketplace in %s', (lang) => {
     await context.close();
   });
 
+  it('switches a comparison off and on again after a day with the charts in view (UI fuzz, seed 44)', async () => {
+    const { context, page, errors } = await openPage(browser(), lang, {});
+    await page.setViewportSize({ width: 1280, height: 2600 });
+    await page.goto(`${base}#/market/online-vs-offline`);
+    const baseline = page.getByRole('checkbox', {
+      name: lang === 'en' ? /Offline shopping/ : /线下购物/,
+    });
+    await baseline.uncheck();
+    await page
+      .locator('.market-results .controls')
+      .getByRole('button', { name: text.step })
+      .click();
+    await page
+      .getByText(/第 1 天，共|Day 1 of/)
+      .first()
+      .waitFor();
+    await page.locator('.chart summary').first().click();
+    await baseline.check();
+    await page
+      .locator('.market-results .controls')
+      .getByRole('button', { name: text.step })
+      .click();
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('debug=1 checks the invariants in the worker every day and reports that they held', async () => {
     const { context, page, errors } = await openPage(browser(), lang);
     await page.goto(`${base}#/market/online-vs-offline?debug=1`);
