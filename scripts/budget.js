@@ -2,7 +2,9 @@
 /**
  * Size budget of the production build: the JavaScript the home page loads (the entry, its static
  * imports and the default language's strings), gzipped, must stay within HOME_BUDGET; heavy
- * libraries (mermaid, d3) must not be on it. Prints the numbers; exits 1 over budget.
+ * libraries (mermaid, d3) must not be on it. Each page's own chunks: mermaid only where a diagram
+ * is drawn (the flows), d3 only where charts or animation are (flows, marketplace). Prints the
+ * numbers; exits 1 over budget or when a library is where it should not be.
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -65,6 +67,43 @@ if (total > HOME_BUDGET) {
 }
 if (heavy.length > 0) {
   console.error(`Heavy modules on the home page:\n  ${[...new Set(heavy)].join('\n  ')}`);
+  failed = true;
+}
+
+/** Every module a chunk loads before it runs (its static imports, transitively). */
+const staticModules = (/** @type {string} */ file) => {
+  /** @type {Set<string>} */
+  const seen = new Set();
+  const walk = (/** @type {string} */ f) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const dep of report[f]?.imports ?? []) walk(dep);
+  };
+  walk(file);
+  return [...seen].flatMap((f) => report[f]?.modules ?? []);
+};
+/** Which pages may load each library, by their component's file name. */
+const ALLOWED = [
+  { name: 'mermaid', test: /node_modules\/mermaid\//, pages: /^FlowsPage$/ },
+  { name: 'd3', test: /node_modules\/d3-/, pages: /^(FlowsPage|MarketPage)$/ },
+];
+const pages = Object.keys(report).filter((f) =>
+  (report[f]?.modules ?? []).some((m) => /src\/features\/.*Page\.svelte$/.test(m)),
+);
+const misplaced = [];
+for (const file of pages) {
+  const page = (report[file]?.modules ?? [])
+    .map((m) => /([A-Za-z]+Page)\.svelte$/.exec(m)?.[1])
+    .find(Boolean);
+  const modules = staticModules(file);
+  for (const lib of ALLOWED) {
+    if (page && !lib.pages.test(page) && modules.some((m) => lib.test.test(m)))
+      misplaced.push(`${lib.name} on ${page} (${file})`);
+  }
+}
+console.log(`Pages checked for mermaid and d3: ${pages.length}`);
+if (misplaced.length > 0) {
+  console.error(`Libraries where they should not be:\n  ${misplaced.join('\n  ')}`);
   failed = true;
 }
 process.exit(failed ? 1 : 0);
