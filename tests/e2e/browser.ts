@@ -98,3 +98,16 @@ export function useBrowser(): () => Browser {
     return browser;
   };
 }
+
+/** Press the marketplace's run button (named `run` in the page's language) and wait for the end. */
+export async function runMarketToEnd(page: Page, run: string): Promise<void> {
+  await page.locator('.market-results .controls').getByRole('button', { name: run }).click();
+  await page.waitForFunction(
+    () => {
+      const p = document.querySelector<HTMLProgressElement>('.market-results progress');
+      return p !== null && p.max > 0 && p.value === p.max;
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+}

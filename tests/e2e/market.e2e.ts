@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, openPage, useBrowser } from './browser.ts';
+import { axe, openPage, runMarketToEnd, useBrowser } from './browser.ts';
 
 const base = inject('baseURL');
 const browser = useBrowser();
@@ -41,20 +41,7 @@ const TEXT = {
   },
 } as const;
 
-async function runToEnd(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
-  await page
-    .locator('.market-results .controls')
-    .getByRole('button', { name: TEXT[lang].run })
-    .click();
-  await page.waitForFunction(
-    () => {
-      const p = document.querySelector<HTMLProgressElement>('.market-results progress');
-      return p !== null && p.max > 0 && p.value === p.max;
-    },
-    undefined,
-    { timeout: 30_000 },
-  );
-}
+const runToEnd = (page: Page, lang: 'zh-CN' | 'en') => runMarketToEnd(page, TEXT[lang].run);
 
 describe.each(['zh-CN', 'en'] as const)('the marketplace in %s', (lang) => {
   const text = TEXT[lang];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, openPage, useBrowser } from './browser.ts';
+import { CHROMIUM_PATH, openPage, runMarketToEnd, useBrowser } from './browser.ts';
 
 const base = inject('baseURL');
 const dist = inject('dist');
@@ -152,18 +152,7 @@ describe('offline', () => {
         if (route === '#/market') {
           // A scenario, run to the end in the marketplace's worker.
           await page.goto(`${base}#/market/online-vs-offline`);
-          await page
-            .locator('.market-results .controls')
-            .getByRole('button', { name: text.run })
-            .click();
-          await page.waitForFunction(
-            () => {
-              const p = document.querySelector<HTMLProgressElement>('.market-results progress');
-              return p !== null && p.max > 0 && p.value === p.max;
-            },
-            undefined,
-            { timeout: 30_000 },
-          );
+          await runMarketToEnd(page, text.run);
         }
         if (route === '#/quiz/security') {
           const card = page.locator('article.question');
