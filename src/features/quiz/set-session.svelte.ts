@@ -10,6 +10,19 @@ import type { QuizResult } from '../../state/progress/record.ts';
 
 const zhKey = (t: { zh: string }) => t.zh;
 
+/** What every answer input (choices, ordering, matching) is given by the question view. */
+export interface AnswerInputProps {
+  question: Question;
+  /** The seeded order of the options, items or matches shown (indexes into the file's list). */
+  order: readonly number[];
+  response: Response;
+  /** Set once the answer is submitted: the inputs then show what was right. */
+  graded: Grade | null;
+  /** The question's label, for the group's accessible name. */
+  legend: string;
+  onchange: (r: Response) => void;
+}
+
 export function emptyResponse(q: Question, order: readonly number[]): Response {
   switch (q.type) {
     case 'single':
