@@ -3,12 +3,17 @@
  * accessibility and best practices, with TBT and LCP, for the main pages on mobile and desktop.
  * Uses Lighthouse 12.2.3 (the last on Node 20) through npx and Debian's Chromium; a page takes
  * about 15 s. `node scripts/lighthouse.js [--runs N] [--only flows]` prints a table (median of N).
+ *
+ * The build is served by `vite preview` (what `npm run preview` runs), which compresses text as
+ * every static host does (GitHub Pages, Netlify, nginx…). An uncompressed server would make the
+ * simulated slow 4G carry three times the bytes and measure the server, not the app.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist } from './measure-lib.js';
+import { preview } from 'vite';
+import { distFolder } from './measure-lib.js';
 
 const PAGES = {
   home: '#/',
@@ -39,11 +44,17 @@ function exec(cmd, args, env) {
   });
 }
 
-const { base, close } = await serveDist();
+const server = await preview({
+  logLevel: 'silent',
+  build: { outDir: distFolder() },
+  preview: { port: 0, host: '127.0.0.1', open: false },
+});
+const base = server.resolvedUrls?.local[0] ?? '';
+if (!base) throw new Error('vite preview did not start');
 const dir = mkdtempSync(join(tmpdir(), 'lighthouse-'));
 /** @param {number[]} xs */
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-console.log('page     form     perf  a11y  best  TBT ms  LCP ms');
+console.log('page     form     perf  (min–max)  a11y  best  TBT ms  LCP ms');
 try {
   for (const [name, hash] of Object.entries(PAGES)) {
     if (only && name !== only) continue;
@@ -75,14 +86,17 @@ try {
       const score = (c) => median(results.map((j) => j.categories[c]?.score ?? NaN)).toFixed(2);
       /** @param {string} a */
       const audit = (a) => Math.round(median(results.map((j) => j.audits[a]?.numericValue ?? NaN)));
+      const perf = results.map((j) => j.categories.performance?.score ?? NaN);
+      const range = `(${Math.min(...perf).toFixed(2)}–${Math.max(...perf).toFixed(2)})`;
       console.log(
-        `${name.padEnd(8)} ${form.padEnd(8)} ${score('performance')}  ${score('accessibility')}  ` +
+        `${name.padEnd(8)} ${form.padEnd(8)} ${score('performance')}  ${range}  ` +
+          `${score('accessibility')}  ` +
           `${score('best-practices')}  ${String(audit('total-blocking-time')).padStart(6)}  ` +
           `${String(audit('largest-contentful-paint')).padStart(6)}`,
       );
     }
   }
 } finally {
-  close();
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 }
