@@ -38,7 +38,7 @@ describe('what the Marketplace page shows', () => {
     expect(csv[31]!.startsWith('"self, ""own""",1,')).toBe(true);
   });
 
-  it('a share link carries the settings and seed, and reads back the same', () => {
+  it('a share link carries the settings and seed, and reads back the same', async () => {
     const params = {
       model: 'C2C' as const,
       escrow: false,
@@ -46,16 +46,18 @@ describe('what the Marketplace page shows', () => {
       searchBreadth: 3,
       commission: 0.1,
     };
-    expect(readShareQuery(shareQuery(params))).toEqual(params);
+    expect(await readShareQuery(shareQuery(params))).toEqual(params);
   });
 
-  it('a tampered or hostile link is ignored, not obeyed', () => {
+  it('a tampered or hostile link is ignored, not obeyed', async () => {
     const enc = (o: unknown) => `p=${btoa(JSON.stringify(o))}`;
-    expect(readShareQuery(enc({ buyers: 1e9 }))).toBeNull();
-    expect(readShareQuery(`p=${btoa('{"__proto__":{"polluted":true},"seed":1}')}`)).toBeNull();
-    expect(readShareQuery(enc({ sneaky: 1 }))).toBeNull();
-    expect(readShareQuery('p=%%%')).toBeNull();
-    expect(readShareQuery('')).toBeNull();
+    expect(await readShareQuery(enc({ buyers: 1e9 }))).toBeNull();
+    expect(
+      await readShareQuery(`p=${btoa('{"__proto__":{"polluted":true},"seed":1}')}`),
+    ).toBeNull();
+    expect(await readShareQuery(enc({ sneaky: 1 }))).toBeNull();
+    expect(await readShareQuery('p=%%%')).toBeNull();
+    expect(await readShareQuery('')).toBeNull();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

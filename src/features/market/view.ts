@@ -2,7 +2,6 @@
  * What the Marketplace page shows of a run: which metrics, summed or averaged, the comparison
  * table, the CSV export and the share link. Pure functions, tested in Node.
  */
-import { MarketParams } from '../../content/schema.ts';
 import type { MarketConfig } from '../../engine/market/config.ts';
 import { METRICS, M, METRIC_COUNT, type Metric } from '../../engine/market/metrics.ts';
 
@@ -147,14 +146,29 @@ export function shareQuery(params: Partial<MarketConfig>): string {
   return `p=${b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 }
 
+/**
+ * Settings are checked by the content schema (zod), the same rules as a scenario file's. It loads
+ * when first needed, so it is not in the way of the page's first paint.
+ */
+let schema: Promise<typeof import('../../content/schema.ts')> | null = null;
+async function parseParams(value: unknown) {
+  schema ??= import('../../content/schema.ts');
+  return (await schema).MarketParams.safeParse(value);
+}
+
+/** Whether settings pass the same checks as a scenario file's `params`. */
+export async function paramsValid(params: Partial<MarketConfig>): Promise<boolean> {
+  return (await parseParams(params)).success;
+}
+
 /** Read settings from a link; anything malformed or out of range is ignored, not obeyed. */
-export function readShareQuery(query: string): Partial<MarketConfig> | null {
+export async function readShareQuery(query: string): Promise<Partial<MarketConfig> | null> {
   const p = new URLSearchParams(query).get('p');
   if (!p || p.length > 4000) return null;
   try {
     const b64 = p.replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const parsed = MarketParams.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    const parsed = await parseParams(JSON.parse(new TextDecoder().decode(bytes)));
     if (!parsed.success) return null;
     const events = parsed.data.events?.map(({ type, start, end, magnitude }) => ({
       type,
