@@ -25,11 +25,21 @@ function idle(timeout: number): Promise<void> {
   });
 }
 
+/**
+ * Give the browser a turn (input, paint) before the next heavy part of a drawing, so that loading
+ * mermaid, configuring it, drawing and sanitising are separate short tasks, not one long one.
+ */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Render sequence-diagram source to sanitised SVG text. */
 export async function renderDiagram(source: string, dark: boolean): Promise<string> {
   // The first drawing waits for a quiet moment: mermaid is large, the page is usable without it.
   if (!mermaidReady) await idle(1500);
   const mermaid = await loadMermaid();
+  await nextTask();
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict',
@@ -60,8 +70,12 @@ export async function renderDiagram(source: string, dark: boolean): Promise<stri
     fontFamily: getComputedStyle(document.documentElement).fontFamily,
   });
   renderCount += 1;
+  await nextTask();
   const { svg } = await mermaid.render(`flow-diagram-${renderCount}`, source);
-  return sanitizeSvg(svg);
+  await nextTask();
+  const clean = sanitizeSvg(svg);
+  await nextTask();
+  return clean;
 }
 
 export interface ShowOptions {
