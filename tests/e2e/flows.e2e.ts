@@ -121,6 +121,49 @@ describe.each(['zh-CN', 'en'] as const)('flows in %s', (lang) => {
     await context.close();
   });
 
+  it('on a phone the diagram stays readable: it scrolls sideways and follows the step', async () => {
+    const { context, page, errors } = await openPage(browser(), lang, { reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${base}#/flows/transaction`);
+    await diagramReady(page, 6);
+    const view = () =>
+      page.evaluate(() => {
+        const frame = document.querySelector<HTMLElement>('.diagram')!;
+        const label = frame.querySelector('svg text.messageText')!.getBoundingClientRect();
+        const active = frame
+          .querySelector('[data-et="message"].is-active')!
+          .getBoundingClientRect();
+        const f = frame.getBoundingClientRect();
+        return {
+          label: label.height,
+          scrolls: frame.scrollWidth > frame.clientWidth,
+          focusable: frame.tabIndex === 0,
+          pageWidth: document.documentElement.scrollWidth,
+          middle: active.left + active.width / 2,
+          left: f.left,
+          right: f.right,
+        };
+      });
+    let v = await view();
+    // Scaled to the phone's width the labels would be about 5 px high.
+    expect(v.label).toBeGreaterThanOrEqual(9);
+    expect(v.scrolls && v.focusable).toBe(true);
+    expect(v.pageWidth).toBeLessThanOrEqual(360);
+    // Step 5 runs from the user to the payment provider, off to the right: it is scrolled to.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    expect(await heading(page)).toBe(text.pay);
+    v = await view();
+    expect(v.middle).toBeGreaterThan(v.left);
+    expect(v.middle).toBeLessThan(v.right);
+    await page.keyboard.press('Home');
+    v = await view();
+    expect(v.middle).toBeGreaterThan(v.left);
+    expect(v.middle).toBeLessThan(v.right);
+    expect(await axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('has no axe violations with the diagram drawn, at a decision point and at the end', async () => {
     const { context, page } = await openPage(browser(), lang);
     const report: string[] = [];
