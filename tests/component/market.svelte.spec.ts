@@ -38,6 +38,8 @@ describe('the Marketplace page', () => {
     const user = userEvent.setup();
     render(MarketPage, { route: route('') });
     const step = await screen.findByRole('button', { name: '前进一天' });
+    // Disabled until the first run is set up, so that no click is lost.
+    await waitFor(() => expect(step).toBeEnabled());
     await user.click(step);
     await user.click(step);
     expect(await screen.findByText(/第 2 天，共 120 天/)).toBeInTheDocument();
