@@ -1,5 +1,6 @@
 /** The current route, from location.hash. One writer: the hashchange listener. */
 import { parseHash, type Route } from './routes.ts';
+import { announce } from '../state/announce.svelte.ts';
 
 const state = $state<{ route: Route }>({ route: parseHash(globalThis.location?.hash ?? '') });
 
@@ -14,6 +15,11 @@ export function startRouter(): () => void {
     state.route = parseHash(location.hash);
   };
   onChange();
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  const onNavigate = () => {
+    // What the last page announced is not news on the next one.
+    announce('');
+    onChange();
+  };
+  window.addEventListener('hashchange', onNavigate);
+  return () => window.removeEventListener('hashchange', onNavigate);
 }

@@ -82,6 +82,42 @@ describe.each(['zh-CN', 'en'] as const)('every route in %s', (lang) => {
   });
 });
 
+describe('language', () => {
+  // English pages name the textbook's Chinese terms on purpose, as in “Paid (已支付)”. In lesson
+  // and question text they are marked as Chinese for screen readers; and text put together in
+  // code must not carry Chinese punctuation into English.
+  it('in English, Chinese terms in lessons are marked as Chinese and no Chinese punctuation leaks', async () => {
+    const { context, page, errors } = await openPage(browser(), 'en');
+    const found: string[] = [];
+    for (const route of [...ROUTES, '#/flows/transaction', '#/quiz/security']) {
+      await page.goto(`${base}${route}`);
+      await h1(page);
+      if (route.startsWith('#/lessons/')) await page.locator('main .part h2').first().waitFor();
+      // The pages whose words are put together in code: a chart's title, the narration.
+      if (route === '#/market') await page.locator('.chart-grid figure').first().waitFor();
+      if (route.startsWith('#/flows')) await page.locator('.diagram svg').waitFor();
+      const chinese = await page.evaluate(() => {
+        const han = /\p{Script=Han}/u;
+        const punctuation = /[\u3000-\u303f\uff01-\uff5e]/u;
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const parent = n.parentElement;
+          if (!parent || parent.closest('[lang^="zh"], script, style, noscript')) continue;
+          const text = n.textContent ?? '';
+          if (punctuation.test(text) || (parent.closest('.prose') && han.test(text)))
+            out.push(text.trim().slice(0, 40));
+        }
+        return out;
+      });
+      found.push(...chinese.map((text) => `${route}: ${text}`));
+    }
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('reflow', () => {
   it.each(['zh-CN', 'en'] as const)(
     // 320 CSS pixels is a 1280-pixel screen at 400% zoom (WCAG 1.4.10): 200% text fits too.
