@@ -4,6 +4,42 @@ import { sanitizeHtml } from './sanitize.ts';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
-export function renderMarkdown(source: string): string {
-  return sanitizeHtml(marked.parse(source) as string);
+/** A run of Chinese characters and Chinese punctuation. */
+const CHINESE = /[\p{Script=Han}\u3000-\u303f\uff01-\uff5e]+/gu;
+
+/**
+ * Render author Markdown for a page in `lang`. On an English page, Chinese terms the text names
+ * on purpose (“Paid (已支付)”, a law's title) are marked `lang="zh-CN"`, so that a screen reader
+ * says them in Chinese rather than spelling them out (WCAG 3.1.2, language of parts).
+ */
+export function renderMarkdown(source: string, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+  const html = sanitizeHtml(marked.parse(source) as string);
+  if (lang !== 'en' || !/[\p{Script=Han}]/u.test(html)) return html;
+  return markChinese(html);
+}
+
+/** Wrap each run of Chinese in the sanitised HTML's text in `<span lang="zh-CN">`. */
+function markChinese(html: string): string {
+  const template = document.createElement('template');
+  template.innerHTML = html; // already sanitised; only spans around text are added below
+  const walker = document.createTreeWalker(template.content, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  for (const text of texts) {
+    const value = text.data;
+    const parts: Node[] = [];
+    let last = 0;
+    for (const match of value.matchAll(CHINESE)) {
+      if (match.index > last) parts.push(document.createTextNode(value.slice(last, match.index)));
+      const span = document.createElement('span');
+      span.lang = 'zh-CN';
+      span.textContent = match[0];
+      parts.push(span);
+      last = match.index + match[0].length;
+    }
+    if (parts.length === 0) continue;
+    if (last < value.length) parts.push(document.createTextNode(value.slice(last)));
+    text.replaceWith(...parts);
+  }
+  return template.innerHTML;
 }

@@ -53,6 +53,23 @@ describe('the one sanitising Markdown renderer', () => {
     expect(external?.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
+  it('on an English page marks the Chinese terms it names as Chinese, and changes nothing else', () => {
+    const source =
+      'The order is **Paid (已支付)**; see the 《中华人民共和国电子商务法》 and [B2C (企业对消费者)](#/lessons/models).';
+    const box = document.createElement('div');
+    box.innerHTML = renderMarkdown(source, 'en');
+    const marked = [...box.querySelectorAll('span[lang="zh-CN"]')].map((s) => s.textContent);
+    expect(marked).toEqual(['已支付', '《中华人民共和国电子商务法》', '企业对消费者']);
+    expect(box.textContent?.trim()).toBe(
+      'The order is Paid (已支付); see the 《中华人民共和国电子商务法》 and B2C (企业对消费者).',
+    );
+    expect(box.querySelector('strong span[lang="zh-CN"]')).not.toBeNull();
+    expect(box.querySelector('a[href="#/lessons/models"] span[lang="zh-CN"]')).not.toBeNull();
+    // A Chinese page is Chinese already; a payload inside a term gains nothing.
+    expect(renderMarkdown('**已支付**', 'zh-CN')).not.toContain('lang=');
+    expect(renderMarkdown('已支付<img src=x onerror=alert(1)>', 'en')).not.toContain('onerror');
+  });
+
   it('renders through the component without running anything', () => {
     (window as unknown as Record<string, unknown>).hacked = undefined;
     const { container } = render(Markdown, { source: PAYLOADS.join('\n\n') });
