@@ -106,12 +106,17 @@ describe.each(['zh-CN', 'en'] as const)('flows in %s', (lang) => {
     );
     await page.goto(`${base}#/flows/transaction/pay`);
     await diagramReady(page, 6);
+    const svgId = () => page.evaluate(() => document.querySelector('.diagram svg')?.id);
+    const drawn = await svgId();
     await page.getByRole('link', { name: text.drill }).click();
     await diagramReady(page, 5);
     await page.waitForFunction((h) => location.hash.startsWith(h), '#/flows/payment');
     await page.getByRole('link', { name: text.back }).click();
     await diagramReady(page, 6);
     expect(await heading(page)).toBe(text.pay);
+    // Drawn once in this visit, the diagram is shown again as it was, not drawn anew.
+    expect(drawn).toMatch(/^flow-diagram-\d+$/);
+    expect(await svgId()).toBe(drawn);
     await page.goto(`${base}#/flows/logistics/in-transit`);
     await diagramReady(page, 5);
     await page.reload();

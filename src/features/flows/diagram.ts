@@ -34,8 +34,25 @@ function nextTask(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Drawings already made in this visit, by source and colour scheme: going back to a flow (after
+ * a drill-down, another flow, a language switch) shows it at once instead of drawing it again.
+ */
+const drawings = new Map<string, string>();
+const KEEP_DRAWINGS = 24;
+
 /** Render sequence-diagram source to sanitised SVG text. */
 export async function renderDiagram(source: string, dark: boolean): Promise<string> {
+  const key = `${dark ? 'dark' : 'light'}\n${source}`;
+  const kept = drawings.get(key);
+  if (kept !== undefined) return kept;
+  const svg = await draw(source, dark);
+  if (drawings.size >= KEEP_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+  drawings.set(key, svg);
+  return svg;
+}
+
+async function draw(source: string, dark: boolean): Promise<string> {
   // The first drawing waits for a quiet moment: mermaid is large, the page is usable without it.
   if (!mermaidReady) await idle(1500);
   const mermaid = await loadMermaid();
