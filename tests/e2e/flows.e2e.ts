@@ -144,7 +144,7 @@ describe.each(['zh-CN', 'en'] as const)('flows in %s', (lang) => {
       });
     const v = await view();
     // Scaled to the phone's width the labels would be about 5 px high.
-    expect(v.label).toBeGreaterThanOrEqual(9);
+    expect(v.label).toBeGreaterThanOrEqual(11);
     expect(v.scrolls && v.focusable).toBe(true);
     expect(v.pageWidth).toBeLessThanOrEqual(360);
     // Step 5 runs from the user to the payment provider, off to the right: it is scrolled to.
