@@ -6,7 +6,12 @@
  * Objects are strict: an unknown key is an error (with a "did you mean" hint), never silently kept.
  */
 import * as z from 'zod';
-import { ORDER_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from '../engine/flow/types.ts';
+import {
+  FLOW_OUTCOMES,
+  ORDER_STATUSES,
+  PAYMENT_METHODS,
+  PAYMENT_STATUSES,
+} from '../engine/flow/types.ts';
 import { BUSINESS_MODELS, EVENT_TYPES, OPERATING_MODELS } from '../engine/market/config.ts';
 
 // Zod compiles fast paths with `new Function` unless told not to; the app runs under a CSP
@@ -133,7 +138,10 @@ const FlowStep = z.strictObject({
     }),
   effects: FlowEffects.optional(),
   sub: Id.optional().meta({ description: 'A flow that details this step (drill down)' }),
-  outcome: z.enum(['success', 'failure']).optional().meta({ description: 'For an ending' }),
+  outcome: z.enum(FLOW_OUTCOMES).optional().meta({
+    description:
+      'For an ending: success (the purchase went through), reversed (undone with a refund, e.g. a lawful return) or failure (it never went through)',
+  }),
   predict: z
     .strictObject({
       prompt: Text,

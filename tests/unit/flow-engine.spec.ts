@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collectFiles, validateFiles } from '../../src/content/node.ts';
 import type { Flow } from '../../src/content/schema.ts';
@@ -78,9 +79,54 @@ describe('the built-in flows', () => {
     expect(checkFlow(flow)).toEqual([]);
   });
 
-  it.each(flows.map((f) => [f.id, f] as const))('%s has at least one failure path', (_id, flow) => {
-    expect(flow.steps.some((s) => isEnding(s) && s.outcome === 'failure')).toBe(true);
-    expect(flow.steps.some((s) => (s.choices?.length ?? 0) >= 2)).toBe(true);
+  it.each(flows.map((f) => [f.id, f] as const))(
+    '%s has at least one path that does not end in success',
+    (_id, flow) => {
+      expect(flow.steps.some((s) => isEnding(s) && s.outcome !== 'success')).toBe(true);
+      expect(flow.steps.some((s) => (s.choices?.length ?? 0) >= 2)).toBe(true);
+    },
+  );
+
+  it('a lawful seven-day return, and a refused parcel, end as reversed, never as failed', () => {
+    const logistics = byId('logistics');
+    for (const to of ['merchant-inspects', 'returned-to-merchant']) {
+      const path = pathTo(logistics, to)!;
+      const end: FlowState = { path: [...path.path, ...continuation(logistics, path)] };
+      const last = stepOf(logistics, end.path.at(-1)!);
+      expect(recordAt(logistics, end).order, to).toBe('refunded');
+      expect(last.outcome, to).toBe('reversed');
+    }
+    // In every flow, a step that leaves the order refunded is a reversed ending, nothing else.
+    for (const flow of flows) {
+      for (const step of flow.steps) {
+        if (step.effects?.order === 'refunded') expect(step.outcome, step.id).toBe('reversed');
+      }
+    }
+  });
+
+  it('transaction: the story runs in order: the user tries to pay before a payment can fail', () => {
+    // Every path up to each step: the first message with the payment provider is the user's.
+    const t = byId('transaction');
+    for (const step of t.steps) {
+      const path = pathTo(t, step.id)!.path.map((id) => stepOf(t, id));
+      const first = path.find((s) => s.from === 'payment' || s.to === 'payment');
+      if (first) expect(first.from, `${step.id}: ${first.id}`).toBe('user');
+    }
+    const failed = stepOf(t, 'payment-unfinished');
+    expect([failed.from, failed.to]).toEqual(['user', 'payment']);
+  });
+
+  it('one worked example: Xiao Li’s ¥19.90 phone case, in the lesson and in all three flows', () => {
+    for (const flow of flows) {
+      expect(flow.initial.amount, flow.id).toBe(19.9);
+      const text = JSON.stringify(flow);
+      expect(text, flow.id).toContain('小李');
+      expect(text, flow.id).toContain('Xiao Li');
+      expect(text, flow.id).not.toMatch(/59元|¥59\b/);
+    }
+    const lesson = readFileSync('lessons/01-process.yaml', 'utf8');
+    expect(lesson).toContain('合计19.90元');
+    expect(lesson).toContain('total ¥19.90');
   });
 
   it.each(flows.map((f) => [f.id, f] as const))(
@@ -268,6 +314,29 @@ describe('flow invariants are refused at load', () => {
     const flow = tiny();
     flow.initial.stock = 0;
     expect(codes(flow)).toEqual([['negativeStock', 'steps.0.effects.stock']]);
+  });
+
+  it('a refunded order ending as a failure, and a reversed ending with nothing refunded', () => {
+    const flow = tiny();
+    flow.steps[2]!.outcome = 'reversed';
+    flow.steps[2]!.choices = [{ label: 'refund', next: 'refund' }];
+    flow.steps.push({
+      id: 'refund',
+      title: 'Refund',
+      from: 'shop',
+      to: 'user',
+      message: 'm',
+      narration: 'n',
+      effects: { order: 'refunded' },
+      outcome: 'failure',
+    });
+    expect(codes(flow)).toEqual([
+      ['reversedWithoutRefund', 'steps.2.outcome'],
+      ['refundNotReversed', 'steps.4.outcome'],
+    ]);
+    flow.steps[2]!.outcome = 'success';
+    flow.steps[4]!.outcome = 'reversed';
+    expect(codes(flow)).toEqual([]);
   });
 
   it('an ending without an outcome, and a prediction whose answer is not an option', () => {

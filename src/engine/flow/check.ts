@@ -2,8 +2,9 @@
  * Invariants of a flow, checked when it is loaded (and by `npm run validate`): every reference
  * resolves, every step is reachable, an ending is reachable from every step, order statuses only
  * move along legal transitions, stock never goes below zero, predictions have their answer among
- * the options. Problems carry the path of the offending field, so the loader can point at
- * file:line:col.
+ * the options, and an ending's outcome fits the order it leaves: an order refunded (a lawful
+ * return, a refused parcel) ends `reversed`, never `failure`, and only such an order does.
+ * Problems carry the path of the offending field, so the loader can point at file:line:col.
  */
 import { ORDER_TRANSITIONS, type FlowDef, type OrderStatus } from './types.ts';
 import { orderSteps, successors } from './machine.ts';
@@ -20,7 +21,9 @@ export interface FlowProblem {
     | 'answerOutOfRange'
     | 'endingWithoutOutcome'
     | 'duplicateStep'
-    | 'duplicateRole';
+    | 'duplicateRole'
+    | 'refundNotReversed'
+    | 'reversedWithoutRefund';
   params: Record<string, string | number>;
 }
 
@@ -157,6 +160,25 @@ export function checkFlow<T>(def: FlowDef<T>): FlowProblem[] {
       status = after;
     }
     if (!legal) continue;
+    if (step.outcome !== undefined) {
+      const refunded = status === 'refunded';
+      const wrong = refunded
+        ? step.outcome !== 'reversed'
+          ? 'refundNotReversed'
+          : null
+        : step.outcome === 'reversed'
+          ? 'reversedWithoutRefund'
+          : null;
+      const tag = `outcome|${id}`;
+      if (wrong && !reported.has(tag)) {
+        reported.add(tag);
+        problems.push({
+          path: ['steps', i, 'outcome'],
+          code: wrong,
+          params: { id, outcome: step.outcome, status },
+        });
+      }
+    }
     const stock = stockBefore + (step.effects?.stock ?? 0);
     if (stock < 0) {
       const tag = `stock|${id}`;

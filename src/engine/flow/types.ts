@@ -47,6 +47,14 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const PAYMENT_METHODS = ['alipay', 'wechat'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/**
+ * How an ending leaves the purchase: it went through (`success`); it went through and was then
+ * lawfully undone, the money refunded (`reversed`: a seven-day return, a refused parcel); or it
+ * never went through (`failure`: sold out, not paid). Exercising a right is not a failure.
+ */
+export const FLOW_OUTCOMES = ['success', 'reversed', 'failure'] as const;
+export type FlowOutcome = (typeof FLOW_OUTCOMES)[number];
+
 export interface FlowRecord<T> {
   order: OrderStatus;
   /** Every status the order has had, oldest first (the current one last). */
@@ -100,8 +108,8 @@ export interface StepDef<T> {
   effects?: Effects<T> | undefined;
   /** A flow that details this step (drill down). */
   sub?: string | undefined;
-  /** For an ending: did the purchase go through? */
-  outcome?: 'success' | 'failure' | undefined;
+  /** For an ending: what became of the purchase (see FLOW_OUTCOMES). */
+  outcome?: FlowOutcome | undefined;
   /** "What happens next?" asked at this step, before moving on. */
   predict?: Prediction<T> | undefined;
 }
