@@ -68,11 +68,49 @@ describe('the flow player', () => {
     render(FlowPlayer, { flow: transaction, stepId: 'checkout' });
     await user.click(screen.getByRole('button', { name: /支付失败或取消支付/ }));
     expect(recordValue('订单状态')).toBe('待付款');
+    // A branch step is named as one; "of 6" stays the usual path's length.
+    expect(screen.getByRole('heading', { name: '支线：支付未完成' })).toBeInTheDocument();
+    expect(screen.getByText('支线步骤（主流程共 6 步）')).toBeInTheDocument();
     const choices = screen.getAllByRole('button').filter((b) => b.closest('.choices'));
     await user.click(choices.at(-1)!);
     expect(recordValue('订单状态')).toBe('已取消');
     expect(recordValue('库存')).toBe('剩余 3 件');
-    expect(screen.getByText(/这条路径没有完成交易/)).toBeInTheDocument();
+    expect(screen.getByText(/这条路径没有达成交易/)).toBeInTheDocument();
+    // The usual path was not walked: no ordering check of it here.
+    expect(screen.queryByRole('button', { name: '检查顺序' })).not.toBeInTheDocument();
+    expect(screen.getByText(/排序检查要在走完整条主流程（共 6 步）之后才出现/)).toBeInTheDocument();
+    // The way back to where the path branched is a real button.
+    await user.click(screen.getByRole('button', { name: '回到分支处：支付未完成' }));
+    expect(screen.getByRole('heading', { name: '支线：支付未完成' })).toBeInTheDocument();
+    expect(recordValue('订单状态')).toBe('待付款');
+    // Paying after the detour is step 5 of 6 again, and reaching the end offers the check.
+    await user.click(screen.getByRole('button', { name: /在期限内重新支付/ }));
+    expect(screen.getByRole('heading', { name: '5. 支付' })).toBeInTheDocument();
+    expect(screen.getByText('第 5 步，共 6 步')).toBeInTheDocument();
+    await fireEvent.keyDown(document.body, { key: 'End' });
+    expect(screen.getByText('流程顺利完成，交易达成。')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '检查顺序' })).toBeInTheDocument();
+    const steps = screen.getByRole('region', { name: '步骤列表' });
+    expect(
+      within(steps)
+        .getAllByRole('link')
+        .map((a) => a.querySelector('.step-no')?.textContent),
+    ).toEqual(['1.', '2.', '3.', '4.', '支线', '5.', '6.']);
+  });
+
+  it('a seven-day return ends as a lawful reversal, not a failure, with a way back', async () => {
+    const user = userEvent.setup();
+    render(FlowPlayer, { flow: logistics, stepId: 'deliver' });
+    await user.click(screen.getByRole('button', { name: /申请七日无理由退货/ }));
+    await fireEvent.keyDown(document.body, { key: 'End' });
+    expect(recordValue('订单状态')).toBe('已退款');
+    const ending = screen.getByText(/交易已依法撤销/);
+    expect(ending).not.toHaveClass('error');
+    expect(screen.queryByText(/没有达成交易/)).not.toBeInTheDocument();
+    // The whole usual path was walked before the return: the ordering check is offered.
+    expect(screen.getByRole('button', { name: '检查顺序' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '回到分支处：派件与签收' }));
+    expect(screen.getByRole('heading', { name: '5. 派件与签收' })).toBeInTheDocument();
   });
 
   it('opens at a step from its link, and offers to drill down', () => {

@@ -23,6 +23,26 @@ describe('the generated sequence diagram', () => {
     expect(participantId(roles, 'platform')).toBe('r1');
   });
 
+  it('numbers each message by its step on the usual path; a branch message has no number', () => {
+    // Checkout (4), a failed attempt (a branch), then paying (still step 5 of the usual path).
+    const lines = sequenceDiagram(roles, [
+      { from: 'user', to: 'platform', text: '提交订单', number: 4 },
+      { from: 'user', to: 'platform', text: '（支线）付款未成功', number: null },
+      { from: 'user', to: 'platform', text: '付款', number: 5 },
+    ])
+      .trimEnd()
+      .split('\n');
+    expect(lines).not.toContain('  autonumber');
+    expect(lines.slice(3)).toEqual([
+      '  autonumber 4',
+      '  r0->>r1: 提交订单',
+      '  autonumber off',
+      '  r0->>r1: （支线）付款未成功',
+      '  autonumber 5',
+      '  r0->>r1: 付款',
+    ]);
+  });
+
   it('cannot be broken out of by the text: no new statements, directives or HTML', () => {
     const hostile =
       'a;\nr0->>r1: injected\n%%{init: {"securityLevel":"loose"}}%%<img src=x onerror=alert(1)>#35;';

@@ -78,7 +78,8 @@ async function draw(source: string, dark: boolean): Promise<string> {
     ],
     sequence: {
       mirrorActors: false,
-      showSequenceNumbers: true,
+      // The source numbers each message itself (the usual path's number; none on a branch).
+      showSequenceNumbers: false,
       useMaxWidth: true,
       wrap: false,
       width: 130,

@@ -13,6 +13,11 @@ export interface DiagramMessage {
   from: string;
   to: string;
   text: string;
+  /**
+   * The step's number on the flow's usual path, or null for a branch step (drawn without a
+   * number). Left out on every message, the messages are simply numbered 1, 2, 3…
+   */
+  number?: number | null;
 }
 
 /** Mermaid treats ; # % < > { } and line breaks specially inside a message or a name. */
@@ -35,13 +40,22 @@ export function sequenceDiagram(
   messages: readonly DiagramMessage[],
 ): string {
   const alias = new Map(roles.map((role, i) => [role.id, `r${i}`]));
-  const lines = ['sequenceDiagram', '  autonumber'];
+  const numbered = messages.some((m) => m.number !== undefined);
+  const lines = numbered ? ['sequenceDiagram'] : ['sequenceDiagram', '  autonumber'];
   for (const role of roles)
     lines.push(`  participant ${alias.get(role.id)} as ${diagramText(role.name)}`);
   for (const m of messages) {
     const from = alias.get(m.from);
     const to = alias.get(m.to);
     if (!from || !to) throw new RangeError(`unknown role in message ${m.from} -> ${m.to}`);
+    // Each message sets its own number, so a detour (a failed payment, then paying again)
+    // does not renumber the usual path's steps after it.
+    if (numbered) {
+      const n = m.number;
+      lines.push(
+        typeof n === 'number' && n >= 1 ? `  autonumber ${Math.floor(n)}` : '  autonumber off',
+      );
+    }
     lines.push(`  ${from}->>${to}: ${diagramText(m.text) || '…'}`);
   }
   return `${lines.join('\n')}\n`;

@@ -9,6 +9,7 @@ import {
   continuation,
   current,
   isEnding,
+  mainPath,
   next,
   pathTo,
   recordAt,
@@ -40,6 +41,26 @@ export class FlowPlayer {
     ...continuation(this.flow, this.state),
   ]);
   readonly index = $derived(this.state.path.length - 1);
+  /** The usual path through the whole flow: the steps "step n of m" counts. */
+  readonly main: readonly string[];
+  /** The current step's number on the usual path, or null for a branch step. */
+  readonly mainNumber = $derived.by(() => this.numberOf(this.step.id));
+  /** Steps of the usual path passed so far (a branch step adds none). */
+  readonly mainDone = $derived.by(
+    () => this.main.filter((id) => this.state.path.includes(id)).length,
+  );
+  /** Every step of the usual path has been walked: only then is the ordering check fair. */
+  readonly walkedMain = $derived.by(() => this.mainDone === this.main.length);
+  /**
+   * Where the path last branched: the index in the path of the latest decision point before
+   * the current step (a step with choices, a "what if" after an ending included), or null.
+   */
+  readonly branchAt: number | null = $derived.by(() => {
+    for (let i = this.state.path.length - 2; i >= 0; i--) {
+      if ((this.stepById(this.state.path[i]!).choices?.length ?? 0) > 0) return i;
+    }
+    return null;
+  });
   readonly atEnd = $derived(isEnding(this.step));
   readonly atStart = $derived(this.state.path.length <= 1);
 
@@ -47,11 +68,18 @@ export class FlowPlayer {
 
   constructor(flow: Flow, stepId: string | null = null) {
     this.flow = flow;
+    this.main = mainPath(flow);
     this.state = (stepId && pathTo(flow, stepId)) || start(flow);
   }
 
   stepById(id: string): StepDef<BiText> {
     return stepOf(this.flow, id);
+  }
+
+  /** A step's number on the usual path (1-based), or null if it is on a branch. */
+  numberOf(id: string): number | null {
+    const i = this.main.indexOf(id);
+    return i < 0 ? null : i + 1;
   }
 
   /** Move on: the usual way, or a branch by its index (at an ending, only a branch). */
@@ -93,6 +121,13 @@ export class FlowPlayer {
       this.state = { path: this.shown.slice(0, index + 1) };
       this.#arrived();
     }
+  }
+
+  /** Back to the decision point where this path branched, to try another case there. */
+  backToBranch(): void {
+    if (this.branchAt === null) return;
+    this.pause();
+    this.state = { path: this.state.path.slice(0, this.branchAt + 1) };
   }
 
   last(): void {
