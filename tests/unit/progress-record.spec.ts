@@ -6,10 +6,13 @@ import {
   emptyRecord,
   mergeRecords,
   readRecord,
+  recordOrdering,
   setLessonRead,
   updateFlow,
   type Migration,
+  type Progress,
 } from '../../src/state/progress/record.ts';
+import { recordCase } from '../../src/state/progress/practice.ts';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/progress/${name}`, 'utf8');
 const NOW = '2026-11-24T12:00:00.000Z';
@@ -46,25 +49,51 @@ describe('reading saved progress', () => {
     expect(result.record.learner).toEqual(saved.learner);
   });
 
-  it('refuses impossible answers and case results', () => {
+  /** Read a record expecting it to be read, with some entries set aside. */
+  const readWithAside = (value: unknown) => {
+    const result = readRecord(JSON.stringify(value));
+    if (result.status !== 'ok') throw new Error(`not read: ${JSON.stringify(result)}`);
+    return { record: result.record, aside: JSON.parse(result.setAside ?? 'null') };
+  };
+
+  it('sets aside impossible answers and case results, one entry at a time, and reads the rest', () => {
     const v3 = JSON.parse(fixture('v3.json'));
     v3.quizzes.security.answers['privacy-what'].tries = 0;
-    expect(readRecord(JSON.stringify(v3))).toMatchObject({ reason: 'quizzes.security' });
+    const a = readWithAside(v3);
+    expect(a.record.quizzes).toEqual({});
+    expect(a.record.lessons).toEqual(v3.lessons);
+    expect(a.record.cases).toEqual(v3.cases);
+    expect(a.aside.quizzes.security.answers['privacy-what'].tries).toBe(0);
     const v3b = JSON.parse(fixture('v3.json'));
     v3b.cases['phishing-link'].endings = ['<img>'];
-    expect(readRecord(JSON.stringify(v3b))).toMatchObject({ reason: 'cases.phishing-link' });
+    const b = readWithAside(v3b);
+    expect(b.record.cases).toEqual({});
+    expect(b.record.quizzes).toEqual(v3b.quizzes);
+    expect(Object.keys(b.aside.cases)).toEqual(['phishing-link']);
     const v3c = JSON.parse(fixture('v3.json'));
     v3c.learner = { name: 'x'.repeat(81), seed: 'a' };
     expect(readRecord(JSON.stringify(v3c))).toMatchObject({ reason: 'learner' });
   });
 
-  it('refuses impossible flow results', () => {
+  it('a flow result scored on another version of the flow costs only that entry', () => {
+    // What "Check the order" saved before: best kept from the longer flow, total of the shorter.
     const v3 = JSON.parse(fixture('v3.json'));
-    v3.flows.transaction.ordering.best = 9;
-    expect(readRecord(JSON.stringify(v3))).toMatchObject({
-      status: 'corrupt',
-      reason: 'flows.transaction',
-    });
+    v3.flows.transaction.ordering = { best: 6, last: 2, total: 3, at: NOW };
+    const { record, aside } = readWithAside(v3);
+    expect(record.flows).toEqual({});
+    expect(record.lessons).toEqual(v3.lessons);
+    expect(record.quizzes).toEqual(v3.quizzes);
+    expect(record.cases).toEqual(v3.cases);
+    expect(aside.flows.transaction.ordering.best).toBe(6);
+  });
+
+  it('clamps times after now, so a future-dated answer cannot win every merge', () => {
+    const v3 = JSON.parse(fixture('v3.json'));
+    v3.quizzes.security.answers['privacy-what'].at = '9999-01-01T00:00:00.000Z';
+    const result = readRecord(JSON.stringify(v3), undefined, undefined, undefined, NOW);
+    expect(result).toMatchObject({ status: 'ok', clamped: true });
+    if (result.status === 'ok')
+      expect(result.record.quizzes.security?.answers['privacy-what']?.at).toBe(NOW);
   });
 
   it('keeps the raw text of corrupt data', () => {
@@ -86,7 +115,9 @@ describe('reading saved progress', () => {
 
   it('rebuilds records from known keys only: no prototype pollution', () => {
     const result = readRecord(fixture('polluting.json'));
-    expect(result.status).toBe('corrupt');
+    // The `__proto__` lesson is set aside as a bad entry; nothing reaches Object.prototype.
+    expect(result).toMatchObject({ status: 'ok' });
+    if (result.status === 'ok') expect(Object.keys(result.record.lessons)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const ok = checkCurrent({ ...JSON.parse(fixture('v3.json')), extra: 1 });
     expect(typeof ok).toBe('object');
@@ -163,6 +194,72 @@ describe('changing progress', () => {
     expect(mergeRecords(mine, file, NOW).flows.payment).toEqual({
       completedAt: '2026-11-01T00:00:00.000Z',
       ordering: { best: 5, last: 2, total: 5, at: '2026-11-03T00:00:00.000Z' },
+    });
+  });
+
+  const withOrdering = (ordering: NonNullable<Progress['flows'][string]['ordering']>) =>
+    updateFlow(emptyRecord(NOW), 'transaction', () => ({ ordering }), NOW);
+  const reads = (record: Progress) =>
+    readRecord(JSON.stringify(record), undefined, undefined, undefined, NOW);
+
+  it('merges ordering results of two versions of a flow into a record that reads back', () => {
+    // Mine: 6 of 6 on the full flow. The file: a shortened flow (3 steps), answered later.
+    const mine = withOrdering({ best: 6, last: 6, total: 6, at: '2026-11-02T00:00:00.000Z' });
+    const file = withOrdering({ best: 2, last: 2, total: 3, at: '2026-11-03T00:00:00.000Z' });
+    const merged = mergeRecords(mine, file, NOW);
+    expect(merged.flows.transaction?.ordering).toEqual({
+      best: 2,
+      last: 2,
+      total: 3,
+      at: '2026-11-03T00:00:00.000Z',
+    });
+    expect(reads(merged)).toMatchObject({ status: 'ok', setAside: null });
+  });
+
+  it('merges case results of two versions of a case into a record that reads back', () => {
+    const base = emptyRecord(NOW);
+    const mine = recordCase(
+      base,
+      'phishing-link',
+      { score: 9, max: 10, ending: 'safe' },
+      '2026-11-02T00:00:00.000Z',
+    );
+    const file = recordCase(
+      base,
+      'phishing-link',
+      { score: 3, max: 5, ending: 'safe' },
+      '2026-11-03T00:00:00.000Z',
+    );
+    const merged = mergeRecords(mine, file, NOW);
+    expect(merged.cases['phishing-link']).toMatchObject({ best: 3, max: 5 });
+    expect(reads(merged)).toMatchObject({ status: 'ok', setAside: null });
+  });
+
+  it('a future-dated answer from a file does not beat a later real one', () => {
+    const answer = (correct: boolean, at: string) => ({
+      ...emptyRecord(NOW),
+      quizzes: { security: { answers: { q: { correct, first: correct, tries: 1, at } } } },
+    });
+    const mine = answer(true, NOW);
+    const poisoned = answer(false, '9999-12-31T23:59:59.000Z');
+    const merged = mergeRecords(mine, poisoned, NOW);
+    expect(merged.quizzes.security?.answers.q?.at).toBe(NOW);
+    const later = '2026-11-24T13:00:00.000Z';
+    const next = mergeRecords(merged, answer(true, later), later);
+    expect(next.quizzes.security?.answers.q).toMatchObject({ correct: true, at: later });
+  });
+
+  it('the ordering check starts a new best when the flow has another number of steps', () => {
+    const old = { ordering: { best: 6, last: 6, total: 6, at: NOW } };
+    expect(recordOrdering(old, { score: 2, total: 3 }, NOW).ordering).toEqual({
+      best: 2,
+      last: 2,
+      total: 3,
+      at: NOW,
+    });
+    expect(recordOrdering(old, { score: 4, total: 6 }, NOW).ordering).toMatchObject({
+      best: 6,
+      last: 4,
     });
   });
 

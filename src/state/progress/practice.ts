@@ -51,8 +51,10 @@ export function recordCase(
   const endings = old?.endings.includes(result.ending)
     ? old.endings
     : [...(old?.endings ?? []), result.ending];
+  // A best score from a version of the case with another best possible score does not compare.
+  const previous = old?.max === result.max ? old.best : result.score;
   const entry: CaseResult = {
-    best: Math.max(old?.best ?? result.score, result.score),
+    best: Math.max(previous, result.score),
     last: result.score,
     max: result.max,
     endings,

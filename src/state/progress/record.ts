@@ -8,65 +8,19 @@
  * migration that has shipped.
  */
 
-export const PROGRESS_FORMAT = 'ecsim-progress';
-export const PROGRESS_VERSION = 3;
+import {
+  PROGRESS_FORMAT,
+  PROGRESS_VERSION,
+  type AnswerRecord,
+  type CaseResult,
+  type FlowResult,
+  type LessonRecord,
+  type Learner,
+  type Progress,
+  type QuizResult,
+} from './shape.ts';
 
-export interface LessonRecord {
-  /** ISO time the section was marked as read. */
-  readAt: string;
-}
-
-export interface FlowResult {
-  /** When the student first reached the flow's successful ending. */
-  completedAt?: string;
-  /** "What happens next?" questions answered right, of those answered (latest answer each). */
-  predictions?: Record<string, boolean>;
-  /** The step-ordering check: best and latest scores. */
-  ordering?: { best: number; last: number; total: number; at: string };
-}
-
-/** A question's latest answer. */
-export interface AnswerRecord {
-  correct: boolean;
-  /** Was the first answer right? (What a teacher's summary counts.) */
-  first: boolean;
-  tries: number;
-  at: string;
-}
-
-export interface QuizResult {
-  answers: Record<string, AnswerRecord>;
-}
-
-export interface CaseResult {
-  best: number;
-  last: number;
-  /** The best score the case allows. */
-  max: number;
-  /** Endings reached, in the order first reached. */
-  endings: string[];
-  at: string;
-}
-
-export interface Learner {
-  /** Name or id as the student typed it, put on exported results. */
-  name: string;
-  /** Seeds the order of options: stable for this student, different between students. */
-  seed: string;
-}
-
-export interface Progress {
-  format: typeof PROGRESS_FORMAT;
-  version: typeof PROGRESS_VERSION;
-  updatedAt: string;
-  lessons: Record<string, LessonRecord>;
-  /** Added in version 2. */
-  flows: Record<string, FlowResult>;
-  /** Added in version 3. */
-  quizzes: Record<string, QuizResult>;
-  cases: Record<string, CaseResult>;
-  learner: Learner | null;
-}
+export * from './shape.ts';
 
 /** A migration takes a record of version N (already checked to be an object) to version N + 1. */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -81,22 +35,20 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
 
 export type ReadResult =
   | { status: 'empty' }
-  | { status: 'ok'; record: Progress; migrated: boolean }
+  | {
+      status: 'ok';
+      record: Progress;
+      migrated: boolean;
+      /**
+       * Entries that failed their check, as JSON text (`{ "flows": { "id": … } }`), or null. They
+       * were left out of `record`; the store keeps this text aside before it saves the record.
+       */
+      setAside: string | null;
+      /** Some time in the record lay in the future and was brought back to `now`. */
+      clamped: boolean;
+    }
   | { status: 'corrupt'; raw: string; reason: string }
   | { status: 'newer'; raw: string; version: number };
-
-export function emptyRecord(now: string): Progress {
-  return {
-    format: PROGRESS_FORMAT,
-    version: PROGRESS_VERSION,
-    updatedAt: now,
-    lessons: {},
-    flows: {},
-    quizzes: {},
-    cases: {},
-    learner: null,
-  };
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -184,6 +136,7 @@ function checkCaseResult(entry: unknown): CaseResult | null {
   if (!isObject(entry)) return null;
   const { best, last, max, endings, at } = entry;
   if (!integer(best) || !integer(last) || !integer(max)) return null;
+  if (best > max || last > max || last > best) return null;
   if (!Array.isArray(endings) || endings.length > 100) return null;
   if (!endings.every((e): e is string => typeof e === 'string' && ID.test(e))) return null;
   if (typeof at !== 'string' || !ISO_TIME.test(at)) return null;
@@ -217,12 +170,85 @@ function checkFlowResult(entry: unknown): FlowResult | null {
   return out;
 }
 
-/** Parse and upgrade saved text. Never throws; never loses the raw text of what it cannot read. */
+const ENTRY_CHECKS: Readonly<Record<string, (entry: unknown) => unknown>> = {
+  lessons: (e) =>
+    isObject(e) && typeof e.readAt === 'string' && ISO_TIME.test(e.readAt) ? e : null,
+  flows: checkFlowResult,
+  quizzes: checkQuizResult,
+  cases: checkCaseResult,
+};
+
+/**
+ * One bad entry must never cost the whole record: take out of each section the entries that fail
+ * their own check (a flow result scored on a longer version of the flow, a damaged answer) and
+ * return them apart, so the rest is read and the bad ones are kept aside, not lost.
+ */
+export function splitBadEntries(value: Record<string, unknown>): {
+  value: Record<string, unknown>;
+  bad: Record<string, Record<string, unknown>> | null;
+} {
+  let bad: Record<string, Record<string, unknown>> | null = null;
+  const out: Record<string, unknown> = { ...value };
+  for (const [section, check] of Object.entries(ENTRY_CHECKS)) {
+    const entries = value[section];
+    if (!isObject(entries)) continue;
+    const good: Record<string, unknown> = {};
+    for (const [id, entry] of Object.entries(entries)) {
+      if (ID.test(id) && check(entry) !== null) {
+        good[id] = entry;
+      } else {
+        bad ??= {};
+        const aside = (bad[section] ??= Object.create(null) as Record<string, unknown>);
+        aside[id] = entry;
+      }
+    }
+    out[section] = good;
+  }
+  return { value: out, bad };
+}
+
+const later = (at: string, now: string) => (at > now ? now : at);
+
+/**
+ * Times after `now` cannot be true (a wrong clock, or a file written to win every merge): bring
+ * them back to `now`, so a later answer still wins.
+ */
+export function clampDates(record: Progress, now: string): { record: Progress; clamped: boolean } {
+  let clamped = false;
+  const c = (at: string) => {
+    const fixed = later(at, now);
+    if (fixed !== at) clamped = true;
+    return fixed;
+  };
+  const mapValues = <T, U>(o: Record<string, T>, f: (v: T) => U): Record<string, U> =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+  const out: Progress = {
+    ...record,
+    updatedAt: c(record.updatedAt),
+    lessons: mapValues(record.lessons, (l) => ({ readAt: c(l.readAt) })),
+    flows: mapValues(record.flows, (f) => ({
+      ...f,
+      ...(f.completedAt ? { completedAt: c(f.completedAt) } : {}),
+      ...(f.ordering ? { ordering: { ...f.ordering, at: c(f.ordering.at) } } : {}),
+    })),
+    quizzes: mapValues(record.quizzes, (q) => ({
+      answers: mapValues(q.answers, (a) => ({ ...a, at: c(a.at) })),
+    })),
+    cases: mapValues(record.cases, (k) => ({ ...k, at: c(k.at) })),
+  };
+  return { record: clamped ? out : record, clamped };
+}
+
+/**
+ * Parse and upgrade saved text. Never throws; never loses the raw text of what it cannot read.
+ * Entries that fail their check are returned apart (`setAside`); times after `now` are clamped.
+ */
 export function readRecord(
   raw: string | null,
   migrations: Readonly<Record<number, Migration>> = MIGRATIONS,
   current: number = PROGRESS_VERSION,
   check: (value: Record<string, unknown>) => Progress | string = checkCurrent,
+  now: string = new Date().toISOString(),
 ): ReadResult {
   if (raw === null || raw === '') return { status: 'empty' };
   let value: unknown;
@@ -247,29 +273,16 @@ export function readRecord(
       return { status: 'corrupt', raw, reason: `migration from ${v} failed` };
     }
   }
-  const checked = check(record);
+  const { value: clean, bad } = splitBadEntries(record);
+  const checked = check(clean);
   if (typeof checked === 'string') return { status: 'corrupt', raw, reason: checked };
-  return { status: 'ok', record: checked, migrated: version !== current };
-}
-
-export function setLessonRead(record: Progress, id: string, read: boolean, now: string): Progress {
-  const lessons = { ...record.lessons };
-  if (read) lessons[id] = lessons[id] ?? { readAt: now };
-  else delete lessons[id];
-  return { ...record, lessons, updatedAt: now };
-}
-
-/** Record the student's work on a flow. */
-export function updateFlow(
-  record: Progress,
-  flowId: string,
-  change: (old: FlowResult) => FlowResult,
-  now: string,
-): Progress {
+  const { record: dated, clamped } = clampDates(checked, now);
   return {
-    ...record,
-    flows: { ...record.flows, [flowId]: change(record.flows[flowId] ?? {}) },
-    updatedAt: now,
+    status: 'ok',
+    record: dated,
+    migrated: version !== current,
+    setAside: bad ? JSON.stringify({ format: 'ecsim-progress-entries', ...bad }) : null,
+    clamped,
   };
 }
 
@@ -285,9 +298,27 @@ function mergeFlow(a: FlowResult, b: FlowResult): FlowResult {
   const ob = b.ordering;
   if (oa || ob) {
     const newer = !oa ? ob! : !ob ? oa : oa.at >= ob.at ? oa : ob;
-    out.ordering = { ...newer, best: Math.max(oa?.best ?? 0, ob?.best ?? 0) };
+    const older = newer === oa ? ob : oa;
+    // A best score counts only against the same number of steps (the same version of the flow).
+    const best =
+      older && older.total === newer.total ? Math.max(older.best, newer.best) : newer.best;
+    out.ordering = { ...newer, best };
   }
   return out;
+}
+
+/**
+ * The result of the step-ordering check. A best score from a version of the flow with another
+ * number of steps is not comparable: the new version starts its own best.
+ */
+export function recordOrdering(
+  old: FlowResult,
+  result: { score: number; total: number },
+  at: string,
+): FlowResult {
+  const { score, total } = result;
+  const previous = old.ordering?.total === total ? old.ordering.best : 0;
+  return { ...old, ordering: { best: Math.max(previous, score), last: score, total, at } };
 }
 
 /** The later answer wins; the first try is the earlier one's. */
@@ -296,8 +327,14 @@ function mergeAnswer(x: AnswerRecord, y: AnswerRecord): AnswerRecord {
   return { ...newer, first: older.first, tries: Math.max(x.tries, y.tries) };
 }
 
-/** Union of two records: nothing in either is lost; the first time a lesson was read wins. */
-export function mergeRecords(a: Progress, b: Progress, now: string): Progress {
+/**
+ * Union of two records: nothing in either is lost; the first time a lesson was read wins. Times
+ * after `now` are clamped first, so a file dated in the future cannot win every later merge; each
+ * merged entry passes the same checks as a saved one.
+ */
+export function mergeRecords(mine: Progress, theirs: Progress, now: string): Progress {
+  const a = clampDates(mine, now).record;
+  const b = clampDates(theirs, now).record;
   const lessons = { ...a.lessons };
   for (const [id, entry] of Object.entries(b.lessons)) {
     const mine = lessons[id];
@@ -324,7 +361,8 @@ export function mergeRecords(a: Progress, b: Progress, now: string): Progress {
     const newer = mine.at >= entry.at ? mine : entry;
     cases[id] = {
       ...newer,
-      best: Math.max(mine.best, entry.best),
+      // Best scores compare only when the case allows the same best score (the same version).
+      best: mine.max === entry.max ? Math.max(mine.best, entry.best) : newer.best,
       endings: [...new Set([...mine.endings, ...entry.endings])],
     };
   }
@@ -342,9 +380,4 @@ export function countAdded(before: Progress, after: Progress): number {
   );
   const cases = Object.keys(after.cases).filter((id) => !(id in before.cases)).length;
   return lessons + flows + answers + cases;
-}
-
-/** The current time as saved in records. */
-export function isoNow(): string {
-  return new Date().toISOString();
 }
