@@ -17,11 +17,20 @@ export type Route =
 
 const SIMPLE = ['flows', 'quiz', 'class', 'authoring', 'progress', 'lessons'] as const;
 
+/** Percent-decoding that never throws: a malformed escape (`%`, `%E0%A4%A`) stays as typed. */
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const q = raw.indexOf('?');
   const query = q >= 0 ? raw.slice(q + 1) : '';
-  const path = decodeURIComponent(q >= 0 ? raw.slice(0, q) : raw).replace(/\/+$/, '');
+  const path = decode(q >= 0 ? raw.slice(0, q) : raw).replace(/\/+$/, '');
   const parts = path.split('/').filter(Boolean);
   if (parts.length === 0) return { name: 'home' };
   const [head, ...rest] = parts;

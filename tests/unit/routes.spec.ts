@@ -38,6 +38,14 @@ describe('hash routes', () => {
     }
   });
 
+  it.each(['#/quiz/%', '#/lessons/%E0%A4%A', '#/%', '#/flows/%zz/step', '#/open?url=%'])(
+    'a malformed address (%s) still gives a page, never an exception',
+    (hash) => {
+      expect(() => parseHash(hash)).not.toThrow();
+      expect(parseHash(hash).name).toMatch(/^(practice|lesson|notFound|flow|open)$/);
+    },
+  );
+
   it('a lesson belongs to the Lessons navigation entry', () => {
     expect(section(parseHash('#/lessons/models'))).toBe('lessons');
   });
