@@ -4,7 +4,7 @@ import { startRouter } from './app/router.svelte.ts';
 import { parseHash } from './app/routes.ts';
 import { warm } from './app/pages.ts';
 import { initSettings } from './state/settings.svelte.ts';
-import { initProgress, watchOtherTabs } from './state/progress.svelte.ts';
+import { initProgress } from './state/progress.svelte.ts';
 import './app/app.css';
 
 // `?scenario=<address>` opens a scenario file from the web: hand it to the open page.
@@ -19,23 +19,27 @@ if (scenarioUrl) {
 
 // Fetch the first page's code (and lesson) while the strings load, not after.
 warm(parseHash(location.hash));
-initProgress();
-watchOtherTabs();
+// Progress opens (IndexedDB) while the strings load; the page is drawn when both are ready, or
+// after a second at most, when the record fills in as it arrives.
+const progressReady = Promise.race([
+  initProgress(),
+  new Promise<void>((resolve) => setTimeout(resolve, 1000)),
+]);
 startRouter();
 
 // A lazily loaded chunk can vanish when a new version is deployed under an open page:
-// reload once to get the new files, but never loop.
-window.addEventListener('vite:preloadError', (event) => {
+// reload once to get the new files, but never loop. The failed import still rejects (the event
+// is not cancelled), so no page is drawn from a module that did not load.
+window.addEventListener('vite:preloadError', () => {
   if (sessionStorage.getItem('ecsim.reloaded') !== '1') {
     sessionStorage.setItem('ecsim.reloaded', '1');
-    event.preventDefault();
     location.reload();
   }
 });
 window.addEventListener('load', () => sessionStorage.removeItem('ecsim.reloaded'));
 
 // Strings first (one small file), then the app: no flash of untranslated keys.
-void initSettings()
+void Promise.all([initSettings(), progressReady])
   .then(() => mount(App, { target: document.getElementById('app')! }))
   .then(startOffline);
 

@@ -17,21 +17,33 @@ import type { Route } from './routes.ts';
 
 /** Every page takes the route; pages that need nothing from it simply ignore it. */
 export type Page = Component<{ route: Route }>;
-const asPage = (module: { default: unknown }) => module.default as Page;
+/** A module that did not load (see vite:preloadError in main.ts) rejects instead of drawing nothing. */
+const asPage = (module: { default: unknown } | undefined): Page => {
+  if (!module?.default) throw new Error('page module did not load');
+  return module.default as Page;
+};
+
+/** Pages that list or open kept scenarios draw once the kept list has loaded. */
+const keptList = () => import('../state/scenarios.svelte.ts').then((m) => m.scenariosReady());
 
 const market = () =>
-  Promise.all([import('../features/market/MarketPage.svelte'), addStrings(MARKET_STRINGS)]).then(
-    ([module]) => asPage(module),
-  );
+  Promise.all([
+    import('../features/market/MarketPage.svelte'),
+    addStrings(MARKET_STRINGS),
+    keptList(),
+  ]).then(([module]) => asPage(module));
 const flows = () =>
-  Promise.all([import('../features/flows/FlowsPage.svelte'), addStrings(FLOWS_STRINGS)]).then(
-    ([module]) => asPage(module),
-  );
+  Promise.all([
+    import('../features/flows/FlowsPage.svelte'),
+    addStrings(FLOWS_STRINGS),
+    keptList(),
+  ]).then(([module]) => asPage(module));
 const withQuizStrings = (page: () => Promise<{ default: unknown }>) => (): Promise<Page> =>
-  Promise.all([page(), addStrings(QUIZ_STRINGS)]).then(([module]) => asPage(module));
+  Promise.all([page(), addStrings(QUIZ_STRINGS), keptList()]).then(([module]) => asPage(module));
 const withAuthoringStrings = (page: () => Promise<{ default: unknown }>) => (): Promise<Page> =>
   Promise.all([
     page(),
+    keptList(),
     addStrings(AUTHORING_STRINGS),
     addStrings(CONTENT_STRINGS),
     addStrings(QUIZ_STRINGS),
@@ -84,6 +96,6 @@ export function loadStorageBanner(): Promise<Component> {
   banner ??= Promise.all([
     import('../features/progress/StorageBanner.svelte'),
     addStrings(PROGRESS_STRINGS),
-  ]).then(([module]) => module.default);
+  ]).then(([module]) => asPage(module) as unknown as Component);
   return banner;
 }

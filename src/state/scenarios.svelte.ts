@@ -6,15 +6,29 @@
  * kept by an older version of the app is checked by the current rules. What cannot be read is
  * never dropped: an unreadable list is copied aside before a new one starts, and a list written by
  * a newer version of the app is left untouched (this tab then keeps its scenarios in memory).
+ *
+ * Every keep and remove re-reads the stored list in the same transaction that writes it (./store.ts),
+ * so a second tab's files are never overwritten, and other tabs are told to re-read.
  */
-import { safeStorage, type SafeStorage } from './storage.ts';
+import {
+  ASIDE_PREFIXES,
+  SCENARIOS_KEY,
+  appStore,
+  onOtherTabs,
+  type Store,
+  type Write,
+} from './store.ts';
 
-export const SCENARIOS_KEY = 'ecsim.scenarios';
-export const SCENARIOS_ASIDE_PREFIX = 'ecsim.scenarios.unreadable.';
+export { SCENARIOS_KEY };
+export const SCENARIOS_ASIDE_PREFIX = ASIDE_PREFIXES.scenarios;
 const FORMAT = 'ecsim-scenarios';
 const VERSION = 1;
-/** Together the kept texts must stay well inside the browser's storage (about 5 MB). */
-export const MAX_KEPT_CHARS = 2_000_000;
+/**
+ * The stored list (JSON, where control characters grow six-fold) may take at most this many bytes
+ * (two a UTF-16 code unit, as browsers store text): well below any browser's quota, and in a key
+ * of its own, so kept files never crowd out progress.
+ */
+export const MAX_KEPT_BYTES = 4_000_000;
 
 export type ScenarioKind = 'flow' | 'market' | 'quiz' | 'case';
 export type ScenarioSource = 'file' | 'url' | 'link' | 'editor';
@@ -102,36 +116,65 @@ interface State {
 }
 
 const state = $state<State>({ items: [], writable: true, problem: null });
-let storage: SafeStorage = safeStorage();
-const store = () => storage;
+let opened: Promise<Store> | null = null;
+let loading: Promise<void> | null = null;
+let stopWatching: (() => void) | null = null;
 const now = () => new Date().toISOString();
 
-/** Load the list (when this module is first imported, and by tests with a stub storage). */
-export function load(s: SafeStorage): void {
-  storage = s;
-  state.problem = null;
-  state.writable = true;
-  const got = s.get(SCENARIOS_KEY);
-  if (!got.ok) {
-    state.items = [];
-    state.writable = false;
-    state.problem = 'unavailable';
-    return;
-  }
-  const read = readList(got.value);
-  if (read.status === 'ok') state.items = read.items;
-  else if (read.status === 'newer') {
-    state.items = [];
-    state.writable = false;
-    state.problem = 'newer';
-  } else {
-    state.items = [];
-    state.problem = 'corrupt';
-    state.writable = s.set(`${SCENARIOS_ASIDE_PREFIX}${now()}`, read.raw);
-  }
+const serialise = (items: readonly StoredScenario[]) =>
+  JSON.stringify({ format: FORMAT, version: VERSION, items });
+
+/** Bytes the stored list takes. */
+export const storedBytes = (items: readonly StoredScenario[]) => 2 * serialise(items).length;
+
+/** The kept list, loaded once (pages wait for it before they draw). */
+export function scenariosReady(): Promise<void> {
+  loading ??= load();
+  return loading;
 }
 
-load(storage);
+/** Load the list from `store` (tests), or from the app's store. */
+export function load(store?: Store): Promise<void> {
+  opened = store ? Promise.resolve(store) : appStore();
+  stopWatching?.();
+  stopWatching = onOtherTabs((keys) => {
+    if (keys.includes(SCENARIOS_KEY)) void reread();
+  });
+  loading = opened.then(async (s) => {
+    state.problem = null;
+    state.writable = true;
+    const stamp = now();
+    const done = await s.update<ReadList>(SCENARIOS_KEY, (raw) => {
+      const read = readList(raw);
+      if (read.status !== 'corrupt') return { writes: [], result: read };
+      return {
+        writes: [{ key: `${SCENARIOS_ASIDE_PREFIX}${stamp}`, value: read.raw }],
+        result: read,
+      };
+    });
+    if (!done.ok) {
+      const got = await s.get(SCENARIOS_KEY);
+      const read = got.ok ? readList(got.value) : null;
+      state.items = read?.status === 'ok' ? read.items : [];
+      state.writable = false;
+      state.problem =
+        read?.status === 'corrupt' || read?.status === 'newer' ? read.status : 'unavailable';
+      return;
+    }
+    const read = done.result;
+    state.items = read.status === 'ok' ? read.items : [];
+    if (read.status === 'newer') state.writable = false;
+    if (read.status !== 'ok') state.problem = read.status;
+  });
+  return loading;
+}
+
+async function reread(): Promise<void> {
+  if (!state.writable || !opened) return;
+  const got = await (await opened).get(SCENARIOS_KEY);
+  const read = got.ok ? readList(got.value) : null;
+  if (read?.status === 'ok') state.items = read.items;
+}
 
 export const scenarios = {
   get items(): readonly StoredScenario[] {
@@ -149,42 +192,93 @@ export const scenarios = {
   },
 };
 
-export type KeepResult = { ok: true; replaced: boolean } | { ok: false; reason: 'full' | 'memory' };
+export type KeepResult =
+  | { ok: true; replaced: boolean }
+  | { ok: false; reason: 'full' | 'memory' }
+  /** Another version with this id is kept: nothing changed; ask before replacing it. */
+  | { ok: false; reason: 'conflict'; existing: StoredScenario };
+
+const family = (k: ScenarioKind) => (k === 'case' ? 'quiz' : k);
+const same = (a: { id: string; kind: ScenarioKind }, b: { id: string; kind: ScenarioKind }) =>
+  a.id === b.id && family(a.kind) === family(b.kind);
+
+export interface KeepOptions {
+  /**
+   * Replace a kept file of the same id whose text differs. Without it, such a file is left as it
+   * is and the result says `conflict`. The replaced text is kept aside (a teacher's only copy).
+   */
+  replace?: boolean;
+}
 
 /**
- * Keep a scenario (a valid one: callers validate first). One with the same kind family and id is
- * replaced. When storage cannot take it, it is kept in memory for this visit and the caller says so.
+ * Keep a scenario (a valid one: callers validate first). When storage cannot take it, it is kept
+ * in memory for this visit and the caller says so.
  */
-export function keepScenario(entry: StoredScenario): KeepResult {
-  const s = store();
-  const family = (k: ScenarioKind) => (k === 'case' ? 'quiz' : k);
-  const others = state.items.filter(
-    (i) => !(i.id === entry.id && family(i.kind) === family(entry.kind)),
-  );
-  const replaced = others.length !== state.items.length;
-  const next = [...others, entry];
-  const size = next.reduce((n, i) => n + i.text.length, 0);
-  if (size > MAX_KEPT_CHARS) return { ok: false, reason: 'full' };
-  state.items = next;
-  if (!save(s)) return { ok: false, reason: 'memory' };
-  return { ok: true, replaced };
-}
-
-export function removeScenario(kind: ScenarioKind, id: string): void {
-  const s = store();
-  state.items = state.items.filter((i) => !(i.id === id && i.kind === kind));
-  save(s);
-}
-
-function save(s: SafeStorage): boolean {
-  if (!state.writable) return false;
-  const ok = s.set(
-    SCENARIOS_KEY,
-    JSON.stringify({ format: FORMAT, version: VERSION, items: state.items }),
-  );
-  if (!ok) {
+export async function keepScenario(
+  entry: StoredScenario,
+  options: KeepOptions = {},
+): Promise<KeepResult> {
+  await scenariosReady();
+  const s = await opened!;
+  type Decision = KeepResult & { items?: StoredScenario[] };
+  const stamp = now();
+  const decide = (items: StoredScenario[]): { writes: Write[]; result: Decision } => {
+    const existing = items.find((i) => same(i, entry));
+    if (existing && existing.text !== entry.text && !options.replace) {
+      return { writes: [], result: { ok: false, reason: 'conflict', existing } };
+    }
+    const next = [...items.filter((i) => !same(i, entry)), entry];
+    if (storedBytes(next) > MAX_KEPT_BYTES)
+      return { writes: [], result: { ok: false, reason: 'full' } };
+    const writes: Write[] = [{ key: SCENARIOS_KEY, value: serialise(next) }];
+    if (existing && existing.text !== entry.text) {
+      writes.unshift({
+        key: `${ASIDE_PREFIXES.replaced}${stamp}`,
+        value: JSON.stringify(existing),
+      });
+    }
+    return { writes, result: { ok: true, replaced: existing !== undefined, items: next } };
+  };
+  if (!state.writable) {
+    const { result } = decide(state.items);
+    if (result.ok && result.items) state.items = result.items;
+    return result.ok ? { ok: false, reason: 'memory' } : result;
+  }
+  const done = await s.update(SCENARIOS_KEY, (raw) => {
+    const read = readList(raw);
+    // What is stored now could not be read (damaged or newer since loading): change nothing.
+    if (read.status !== 'ok') return { writes: [], result: null };
+    return decide(read.items);
+  });
+  if (!done.ok || done.result === null) {
+    const { result } = decide(state.items);
+    if (!result.ok) return result;
+    state.items = result.items ?? state.items;
     state.writable = false;
     state.problem = 'unavailable';
+    return { ok: false, reason: 'memory' };
   }
-  return ok;
+  const result = done.result;
+  if (result.items) state.items = result.items;
+  if (result.ok) return { ok: true, replaced: result.replaced };
+  return result.reason === 'conflict'
+    ? { ok: false, reason: 'conflict', existing: result.existing }
+    : { ok: false, reason: result.reason };
+}
+
+/** Remove one kept file; what other tabs kept meanwhile stays. */
+export async function removeScenario(kind: ScenarioKind, id: string): Promise<void> {
+  await scenariosReady();
+  const drop = (items: StoredScenario[]) => items.filter((i) => !(i.id === id && i.kind === kind));
+  state.items = drop(state.items);
+  if (!state.writable) return;
+  const done = await (
+    await opened!
+  ).update(SCENARIOS_KEY, (raw) => {
+    const read = readList(raw);
+    if (read.status !== 'ok') return { writes: [], result: null };
+    const next = drop(read.items);
+    return { writes: [{ key: SCENARIOS_KEY, value: serialise(next) }], result: next };
+  });
+  if (done.ok && done.result) state.items = done.result;
 }

@@ -6,6 +6,7 @@
 export interface SafeStorage {
   get(key: string): { ok: true; value: string | null } | { ok: false };
   set(key: string, value: string): boolean;
+  remove(key: string): boolean;
   keys(): string[];
 }
 
@@ -25,6 +26,16 @@ export function safeStorage(backend: () => Storage | undefined = defaultBackend)
         const store = backend();
         if (!store) return false;
         store.setItem(key, value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    remove(key) {
+      try {
+        const store = backend();
+        if (!store) return false;
+        store.removeItem(key);
         return true;
       } catch {
         return false;

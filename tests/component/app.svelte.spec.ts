@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import App from '../../src/app/App.svelte';
 import { initSettings, SETTINGS_KEY } from '../../src/state/settings.svelte.ts';
-import { FakeStorage, memoryStore } from './helpers.ts';
+import { FakeStorage, memorySafe } from './helpers.ts';
 
 describe('the app shell', () => {
   it('shows the app name and the six navigation entries in Chinese by default', () => {
@@ -19,7 +19,7 @@ describe('the app shell', () => {
 
   it('switches language at once, everywhere, and remembers it', async () => {
     const backend = new FakeStorage();
-    await initSettings(memoryStore(backend), ['zh-CN']);
+    await initSettings(memorySafe(backend), ['zh-CN']);
     const user = userEvent.setup();
     render(App);
     await user.click(screen.getByRole('button', { name: 'English' }));
@@ -33,12 +33,12 @@ describe('the app shell', () => {
     expect(JSON.parse(backend.data.get(SETTINGS_KEY) ?? '{}')).toMatchObject({ lang: 'en' });
 
     // A new start reads the saved choice, whatever the browser prefers.
-    await initSettings(memoryStore(backend), ['zh-CN']);
+    await initSettings(memorySafe(backend), ['zh-CN']);
     expect(document.documentElement.lang).toBe('en');
   });
 
   it('follows an English-speaking browser when nothing is saved', async () => {
-    await initSettings(memoryStore(), ['en-GB', 'zh-CN']);
+    await initSettings(memorySafe(), ['en-GB', 'zh-CN']);
     render(App);
     expect(screen.getByRole('link', { name: 'E-commerce Teaching Simulator' })).toBeInTheDocument();
   });

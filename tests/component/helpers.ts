@@ -1,4 +1,5 @@
 import { safeStorage, type SafeStorage } from '../../src/state/storage.ts';
+import { localStore, type Store } from '../../src/state/store.ts';
 
 /** A Storage backed by a Map, optionally failing on read or write like a real browser can. */
 export class FakeStorage implements Storage {
@@ -26,6 +27,12 @@ export class FakeStorage implements Storage {
   }
 }
 
-export function memoryStore(backend: Storage = new FakeStorage()): SafeStorage {
+/** The app's store over `backend` (what the app uses where IndexedDB cannot open). */
+export function memoryStore(backend: Storage = new FakeStorage()): Store {
+  return localStore(() => backend);
+}
+
+/** A never-throwing localStorage over `backend` (what the settings store takes). */
+export function memorySafe(backend: Storage = new FakeStorage()): SafeStorage {
   return safeStorage(() => backend);
 }

@@ -13,6 +13,7 @@ import {
   initProgress,
   markLessonRead,
   progress,
+  progressSettled,
 } from '../../src/state/progress.svelte.ts';
 import { FakeStorage, memoryStore } from './helpers.ts';
 
@@ -22,78 +23,109 @@ beforeEach(() => addStrings(PROGRESS_STRINGS));
 const fixture = (name: string) => readFileSync(`tests/fixtures/progress/${name}`, 'utf8');
 
 describe('progress that cannot be stored normally', () => {
-  it('storage that throws on every call: works in memory and says so', () => {
-    initProgress(memoryStore(new FakeStorage({ read: true, write: true })));
+  it('storage that throws on every call: works in memory and says so', async () => {
+    await initProgress(memoryStore(new FakeStorage({ read: true, write: true })));
     render(StorageBanner);
     expect(screen.getByRole('alert')).toHaveTextContent('浏览器不允许保存数据');
-    markLessonRead('process');
+    await markLessonRead('process');
     expect(progress.isRead('process')).toBe(true);
+    expect(progress.saved).toBe(false);
   });
 
   it('a full storage (quota exceeded on write): keeps the change in memory and says so', async () => {
-    initProgress(memoryStore(new FakeStorage({ write: true })));
+    await initProgress(memoryStore(new FakeStorage({ write: true })));
     render(StorageBanner);
     expect(screen.queryByRole('alert')).toBeNull();
-    markLessonRead('process');
+    await markLessonRead('process');
     expect(progress.isRead('process')).toBe(true);
+    expect(progress.saved).toBe(false);
     expect(await screen.findByRole('alert')).toHaveTextContent('存储已满');
   });
 
-  it('corrupt data is kept aside, never deleted, and offered for download', () => {
+  it('a change that could not be saved is saved with the next one once storage has room', async () => {
+    const backend = new FakeStorage();
+    await initProgress(memoryStore(backend));
+    backend.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    await markLessonRead('process');
+    expect(progress.saved).toBe(false);
+    backend.setItem = (key, value) => void backend.data.set(key, value);
+    await markLessonRead('models');
+    expect(progress.saved).toBe(true);
+    const saved = JSON.parse(backend.data.get(PROGRESS_KEY)!);
+    expect(Object.keys(saved.lessons).sort()).toEqual(['models', 'process']);
+  });
+
+  it('corrupt data is kept aside, never deleted, and offered for download', async () => {
     const backend = new FakeStorage();
     const raw = fixture('corrupt.txt');
     backend.data.set(PROGRESS_KEY, raw);
-    initProgress(memoryStore(backend));
+    await initProgress(memoryStore(backend));
     render(StorageBanner);
     expect(screen.getByRole('alert')).toHaveTextContent('原始数据已另外保存');
     expect(screen.getByRole('button', { name: '下载原始数据' })).toBeInTheDocument();
     const aside = [...backend.data].find(([key]) => key.startsWith(ASIDE_PREFIX));
     expect(aside?.[1]).toBe(raw);
-    markLessonRead('models');
+    await markLessonRead('models');
     expect(JSON.parse(backend.data.get(PROGRESS_KEY)!).lessons).toHaveProperty('models');
     expect(aside && backend.data.get(aside[0])).toBe(raw);
+    // Kept once, not again at every change.
+    expect([...backend.data.keys()].filter((k) => k.startsWith(ASIDE_PREFIX))).toHaveLength(1);
   });
 
-  it('corrupt data that cannot be copied aside is not overwritten', () => {
+  it('data damaged while the page is open is kept aside before the next change is saved', async () => {
+    const backend = new FakeStorage();
+    await initProgress(memoryStore(backend));
+    await markLessonRead('process');
+    backend.data.set(PROGRESS_KEY, '{"format":"ecsim-progress","version":3,"less');
+    await markLessonRead('models');
+    const aside = [...backend.data].filter(([key]) => key.startsWith(ASIDE_PREFIX));
+    expect(aside.map(([, v]) => v)).toEqual(['{"format":"ecsim-progress","version":3,"less']);
+    const saved = JSON.parse(backend.data.get(PROGRESS_KEY)!);
+    expect(Object.keys(saved.lessons).sort()).toEqual(['models', 'process']);
+  });
+
+  it('corrupt data that cannot be copied aside is not overwritten', async () => {
     const raw = fixture('corrupt.txt');
     const backend = new FakeStorage({ write: true });
     backend.data.set(PROGRESS_KEY, raw);
-    initProgress(memoryStore(backend));
+    await initProgress(memoryStore(backend));
     render(StorageBanner);
     expect(screen.getByRole('alert')).toHaveTextContent('本次不会写入浏览器存储');
-    markLessonRead('models');
+    await markLessonRead('models');
     expect(backend.data.get(PROGRESS_KEY)).toBe(raw);
   });
 
-  it('data from a newer app is never overwritten', () => {
+  it('data from a newer app is never overwritten', async () => {
     const raw = fixture('newer.json');
     const backend = new FakeStorage();
     backend.data.set(PROGRESS_KEY, raw);
-    initProgress(memoryStore(backend));
+    await initProgress(memoryStore(backend));
     render(StorageBanner);
     expect(screen.getByRole('alert')).toHaveTextContent('格式版本 99');
-    markLessonRead('process');
+    await markLessonRead('process');
     expect(progress.isRead('process')).toBe(true);
     expect(backend.data.get(PROGRESS_KEY)).toBe(raw);
   });
 
-  it('a second tab’s write is not lost by this tab’s next change', () => {
+  it('a second tab’s write is not lost by this tab’s next change', async () => {
     const backend = new FakeStorage();
-    initProgress(memoryStore(backend));
-    markLessonRead('process');
+    await initProgress(memoryStore(backend));
+    await markLessonRead('process');
     // Another tab marks "models" directly in storage.
     const other = JSON.parse(backend.data.get(PROGRESS_KEY)!);
     other.lessons.models = { readAt: '2026-11-24T00:00:00.000Z' };
     backend.data.set(PROGRESS_KEY, JSON.stringify(other));
-    markLessonRead('platforms');
+    await markLessonRead('platforms');
     const saved = JSON.parse(backend.data.get(PROGRESS_KEY)!);
     expect(Object.keys(saved.lessons).sort()).toEqual(['models', 'platforms', 'process']);
   });
 });
 
 describe('My progress page', () => {
-  it('lists what has been read', () => {
-    markLessonRead('process');
+  it('lists what has been read', async () => {
+    await markLessonRead('process');
     render(ProgressPage);
     expect(screen.getByText('已读 1 / 4 节')).toBeInTheDocument();
     expect(screen.getByRole('progressbar')).toHaveAttribute('value', '1');
@@ -101,13 +133,14 @@ describe('My progress page', () => {
 
   it('imports an exported file by merging, and reports what was added', async () => {
     const user = userEvent.setup();
-    markLessonRead('process');
+    await markLessonRead('process');
     render(ProgressPage);
     const file = new File([fixture('v1.json')], 'progress.json', { type: 'application/json' });
     await user.upload(screen.getByLabelText('导入学习记录'), file);
     expect(await screen.findByText('已导入：新增 1 条记录。')).toBeInTheDocument();
     expect(progress.isRead('models')).toBe(true);
     expect(progress.isRead('process')).toBe(true);
+    await progressSettled();
   });
 
   it.each([
@@ -116,7 +149,7 @@ describe('My progress page', () => {
     ['newer.json', fixture('newer.json'), '格式版本 99'],
   ])('refuses %s with a reason and changes nothing', async (name, text, reason) => {
     const user = userEvent.setup();
-    markLessonRead('process');
+    await markLessonRead('process');
     const before = exportProgress();
     render(ProgressPage);
     await user.upload(screen.getByLabelText('导入学习记录'), new File([text], name));
@@ -126,10 +159,10 @@ describe('My progress page', () => {
     expect(exportProgress()).toBe(before);
   });
 
-  it('exports a file that imports back to the same record', () => {
-    markLessonRead('security-law');
+  it('exports a file that imports back to the same record', async () => {
+    await markLessonRead('security-law');
     const text = exportProgress();
-    initProgress(memoryStore());
+    await initProgress(memoryStore());
     expect(progress.isRead('security-law')).toBe(false);
     render(ProgressPage);
     expect(JSON.parse(text)).toMatchObject({ format: 'ecsim-progress', version: 3 });

@@ -261,7 +261,7 @@ describe('the class summary', () => {
   it('reads result files, skips others with a reason, and shows students and most-missed questions', async () => {
     // As when files are dropped: the picker's own filter (accept) does not apply.
     const user = userEvent.setup({ applyAccept: false });
-    initProgress(memoryStore());
+    await initProgress(memoryStore());
     render(ClassPage);
     const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
     await user.upload(input, [

@@ -2,7 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { beforeEach } from 'vitest';
 import { initSettings } from '../../src/state/settings.svelte.ts';
 import { initProgress } from '../../src/state/progress.svelte.ts';
-import { memoryStore } from './helpers.ts';
+import { memorySafe, memoryStore } from './helpers.ts';
 
 // jsdom has no matchMedia: answer "no" to every media query (light scheme, motion allowed).
 window.matchMedia ??= (query: string) =>
@@ -20,6 +20,6 @@ window.matchMedia ??= (query: string) =>
 // Every test starts in Chinese with empty, working storage.
 beforeEach(async () => {
   localStorage.clear();
-  await initSettings(memoryStore(), ['zh-CN']);
-  initProgress(memoryStore());
+  await initSettings(memorySafe(), ['zh-CN']);
+  await initProgress(memoryStore());
 });

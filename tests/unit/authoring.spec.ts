@@ -12,7 +12,14 @@ import {
   SCENARIOS_ASIDE_PREFIX,
   SCENARIOS_KEY,
 } from '../../src/state/scenarios.svelte.ts';
-import { safeStorage } from '../../src/state/storage.ts';
+import { localStore } from '../../src/state/store.ts';
+import {
+  keepScenario,
+  MAX_KEPT_BYTES,
+  removeScenario,
+  storedBytes,
+  type StoredScenario,
+} from '../../src/state/scenarios.svelte.ts';
 import { emptyRecord } from '../../src/state/progress/record.ts';
 import { myResults } from '../../src/features/quiz/my-results.ts';
 
@@ -44,9 +51,9 @@ class MapStorage {
   }
 }
 let backend: MapStorage;
-beforeEach(() => {
+beforeEach(async () => {
   backend = new MapStorage();
-  load(safeStorage(() => backend));
+  await load(localStore(() => backend));
 });
 
 describe('share links', () => {
@@ -121,26 +128,26 @@ describe('a text in one language only', () => {
 });
 
 describe('opening and keeping scenarios', () => {
-  it('keeps a valid file, replaces one with the same id, and changes nothing for an invalid one', () => {
-    const first = openText('a.yaml', template('quiz'), 'file');
+  it('keeps a valid file, replaces one with the same id, and changes nothing for an invalid one', async () => {
+    const first = await openText('a.yaml', template('quiz'), 'file');
     expect(first).toMatchObject({
       ok: true,
       href: '#/quiz/my-quiz',
       kept: { ok: true, replaced: false },
     });
-    const again = openText('b.yaml', template('quiz'), 'editor');
+    const again = await openText('b.yaml', template('quiz'), 'editor');
     expect(again).toMatchObject({ ok: true, kept: { ok: true, replaced: true } });
     expect(scenarios.items.map((s) => [s.kind, s.id, s.name])).toEqual([
       ['quiz', 'my-quiz', 'b.yaml'],
     ]);
     const before = backend.getItem(SCENARIOS_KEY);
-    const bad = openText('bad.yaml', 'kind: quiz\nid: Bad Id\n', 'file');
+    const bad = await openText('bad.yaml', 'kind: quiz\nid: Bad Id\n', 'file');
     expect(bad.ok).toBe(false);
     expect(backend.getItem(SCENARIOS_KEY)).toBe(before);
   });
 
-  it('puts the answers to an opened question set in the results file', () => {
-    openText('a.yaml', template('quiz'), 'file');
+  it('puts the answers to an opened question set in the results file', async () => {
+    await openText('a.yaml', template('quiz'), 'file');
     const record = {
       ...emptyRecord('2026-11-25T09:00:00.000Z'),
       quizzes: {
@@ -196,9 +203,9 @@ describe('opening and keeping scenarios', () => {
     expect(await openLink('%%%')).toEqual({ ok: false, problem: 'badLink' });
   });
 
-  it('keeps working in memory when storage is full, and says so', () => {
-    load(safeStorage(() => new MapStorage(true)));
-    expect(openText('a.yaml', template('quiz'), 'file')).toMatchObject({
+  it('keeps working in memory when storage is full, and says so', async () => {
+    await load(localStore(() => new MapStorage(true)));
+    expect(await openText('a.yaml', template('quiz'), 'file')).toMatchObject({
       ok: true,
       kept: { ok: false, reason: 'memory' },
     });
@@ -207,19 +214,75 @@ describe('opening and keeping scenarios', () => {
 });
 
 describe('the kept list', () => {
-  it('keeps an unreadable list aside and never overwrites a newer one', () => {
+  it('keeps an unreadable list aside and never overwrites a newer one', async () => {
     backend.setItem(SCENARIOS_KEY, '{broken');
-    load(safeStorage(() => backend));
+    await load(localStore(() => backend));
     expect(scenarios.problem).toBe('corrupt');
     const aside = [...backend.data.keys()].find((k) => k.startsWith(SCENARIOS_ASIDE_PREFIX));
     expect(aside && backend.getItem(aside)).toBe('{broken');
 
     const newer = JSON.stringify({ format: 'ecsim-scenarios', version: 9, items: [] });
     backend.setItem(SCENARIOS_KEY, newer);
-    load(safeStorage(() => backend));
+    await load(localStore(() => backend));
     expect(scenarios.problem).toBe('newer');
-    openText('a.yaml', template('quiz'), 'file');
+    await openText('a.yaml', template('quiz'), 'file');
     expect(backend.getItem(SCENARIOS_KEY)).toBe(newer);
+  });
+
+  const entry = (id: string, text = `kind: quiz\nid: ${id}\n`): StoredScenario => ({
+    id,
+    kind: 'quiz',
+    title: { zh: id, en: id },
+    name: `${id}.yaml`,
+    source: 'file',
+    text,
+    addedAt: '2026-11-29T09:00:00.000Z',
+  });
+  /** What another tab of the app writes: the list as stored, with one entry more. */
+  const otherTabKeeps = (e: StoredScenario) => {
+    const stored = JSON.parse(backend.getItem(SCENARIOS_KEY) ?? '{"items":[]}');
+    backend.setItem(
+      SCENARIOS_KEY,
+      JSON.stringify({ format: 'ecsim-scenarios', version: 1, items: [...stored.items, e] }),
+    );
+  };
+
+  it('a keep or a remove in this tab leaves what another tab kept meanwhile', async () => {
+    await keepScenario(entry('from-a'));
+    otherTabKeeps(entry('from-b'));
+    await keepScenario(entry('from-a-again'));
+    const ids = () =>
+      readList(backend.getItem(SCENARIOS_KEY)).status === 'ok' &&
+      (readList(backend.getItem(SCENARIOS_KEY)) as { items: StoredScenario[] }).items.map(
+        (i) => i.id,
+      );
+    expect(ids()).toEqual(['from-a', 'from-b', 'from-a-again']);
+    otherTabKeeps(entry('from-b-2'));
+    await removeScenario('quiz', 'from-a');
+    expect(ids()).toEqual(['from-b', 'from-a-again', 'from-b-2']);
+    expect(scenarios.items.map((i) => i.id)).toEqual(['from-b', 'from-a-again', 'from-b-2']);
+  });
+
+  it('a link never replaces another kept version without asking; replacing keeps the old aside', async () => {
+    await keepScenario(entry('shared', 'kind: quiz\nid: shared\n# the teacher’s copy\n'));
+    const fromLink = {
+      ...entry('shared', 'kind: quiz\nid: shared\n# shortened\n'),
+      source: 'link' as const,
+    };
+    expect(await keepScenario(fromLink)).toMatchObject({ ok: false, reason: 'conflict' });
+    expect(scenarios.items[0]?.text).toContain('the teacher’s copy');
+    expect(await keepScenario(fromLink, { replace: true })).toEqual({ ok: true, replaced: true });
+    const aside = [...backend.data].find(([k]) => k.startsWith('ecsim.scenarios.replaced.'));
+    expect(aside?.[1]).toContain('the teacher’s copy');
+  });
+
+  it('counts the bytes the list takes when stored, escapes included', async () => {
+    // Control characters take six characters each in JSON ("\u0001").
+    const big = entry('big', `kind: quiz\nid: big\n#${'\u0001'.repeat(400_000)}\n`);
+    expect(big.text.length).toBeLessThan(MAX_KEPT_BYTES / 4);
+    expect(storedBytes([big])).toBeGreaterThan(MAX_KEPT_BYTES);
+    expect(await keepScenario(big)).toEqual({ ok: false, reason: 'full' });
+    expect(backend.getItem(SCENARIOS_KEY)).toBeNull();
   });
 
   it('reads only well-formed entries', () => {

@@ -1,13 +1,23 @@
 /**
- * The editor's state: the YAML text (kept as a draft in the browser so nothing typed is lost),
- * the result of checking it (after a short pause in typing), and where each problem is.
+ * The editor's state: the YAML text (kept as a draft in the browser so nothing typed is lost,
+ * and `draftSaved` false when the browser would not take it), the result of checking it (after a
+ * short pause in typing), and where each problem is.
  */
 import type { ContentIssue } from '../../content/validate.ts';
-import { safeStorage, type SafeStorage } from '../../state/storage.ts';
+import { DRAFT_KEY, appStore, setOne, type Store } from '../../state/store.ts';
 import { checkScenario, type Scenario } from './check.ts';
 
-export const DRAFT_KEY = 'ecsim.authoring.draft';
+export { DRAFT_KEY };
 export const EDITOR_FILE = 'scenario.yaml';
+
+/** Text handed to the editor by another page (an imported question bank), read once. */
+let handoff: string | null = null;
+
+/** Make `text` the draft the editor opens next (and keep it, as far as storage allows). */
+export async function setDraft(text: string): Promise<boolean> {
+  handoff = text;
+  return setOne(await appStore(), DRAFT_KEY, text);
+}
 
 const templates = import.meta.glob<string>('/scenarios/templates/*.yaml', {
   query: '?raw',
@@ -32,17 +42,46 @@ export class Editor {
   /** Lines (1-based) with a problem, for the gutter. */
   readonly badLines: readonly number[] = $derived(this.issues.map((i) => i.line));
   readonly lineCount = $derived(this.text.split('\n').length);
+  /** False while the last text typed could not be kept in the browser (storage full or off). */
+  draftSaved = $state(true);
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly storage: SafeStorage;
+  private readonly store: Promise<Store>;
+  /** The newest text waiting to be kept, and the write under way. */
+  private unsavedDraft: string | null = null;
+  private writing: Promise<void> | null = null;
 
-  constructor(storage: SafeStorage = safeStorage()) {
-    this.storage = storage;
+  constructor(store: Promise<Store> | Store = appStore()) {
+    this.store = Promise.resolve(store);
   }
 
-  /** The draft kept from last time, if any. */
-  draft(): string | null {
-    const got = this.storage.get(DRAFT_KEY);
+  /** The draft kept from last time (or handed over by another page), if any. */
+  async draft(): Promise<string | null> {
+    if (handoff !== null) {
+      const text = handoff;
+      handoff = null;
+      return text;
+    }
+    const got = await (await this.store).get(DRAFT_KEY);
     return got.ok ? got.value : null;
+  }
+
+  /** Resolves when the drafts typed so far are written (or failed to be). */
+  draftWritten(): Promise<void> {
+    return this.writing ?? Promise.resolve();
+  }
+
+  /** Keep the newest text; while a write is under way only the newest waiting text follows it. */
+  private keepDraft(text: string): void {
+    this.unsavedDraft = text;
+    this.writing ??= (async () => {
+      const store = await this.store;
+      while (this.unsavedDraft !== null) {
+        const next = this.unsavedDraft;
+        this.unsavedDraft = null;
+        this.draftSaved = await setOne(store, DRAFT_KEY, next);
+      }
+      this.writing = null;
+    })();
   }
 
   /** Replace the text (a template, a kept scenario, an import) and check it at once. */
@@ -54,7 +93,7 @@ export class Editor {
   /** After typing: keep the draft, check after a short pause. */
   edited(text: string, delay = 250): void {
     this.text = text;
-    this.storage.set(DRAFT_KEY, text);
+    this.keepDraft(text);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.check(), delay);
   }

@@ -3,7 +3,7 @@
  * opened (the checker loads only then), so one kept by an older version meets today's rules.
  */
 import type { ContentIssue } from '../../content/validate.ts';
-import { scenarios } from '../../state/scenarios.svelte.ts';
+import { scenarios, scenariosReady } from '../../state/scenarios.svelte.ts';
 import { addStrings } from '../../i18n/index.svelte.ts';
 import { CONTENT_STRINGS } from '../../i18n/parts.ts';
 import type { Scenario } from './check.ts';
@@ -15,6 +15,7 @@ export async function loadKept(
   family: 'practice' | 'flow' | 'market',
   id: string,
 ): Promise<KeptResult | null> {
+  await scenariosReady();
   const entry = scenarios.byId(family, id);
   if (!entry) return null;
   const { checkScenario } = await import('./check.ts');

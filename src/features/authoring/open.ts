@@ -9,14 +9,27 @@ import {
   type KeepResult,
   type ScenarioKind,
   type ScenarioSource,
+  type StoredScenario,
 } from '../../state/scenarios.svelte.ts';
 import { checkScenario, type Scenario } from './check.ts';
 import { decodeScenario } from './share.ts';
 
 export type Opened =
-  | { ok: true; scenario: Scenario; kept: KeepResult; href: string; warnings: ContentIssue[] }
+  | {
+      ok: true;
+      scenario: Scenario;
+      kept: KeepResult;
+      href: string;
+      warnings: ContentIssue[];
+      /** What to keep if the student chooses to replace a kept version (`kept` is a conflict). */
+      entry: StoredScenario;
+    }
   | { ok: false; issues: ContentIssue[] }
-  | { ok: false; problem: 'fetch' | 'badUrl' | 'badLink' | 'tooLarge'; detail?: string };
+  | {
+      ok: false;
+      problem: 'fetch' | 'badUrl' | 'badLink' | 'tooLarge' | 'timeout';
+      detail?: string;
+    };
 
 /** Where a kept scenario opens in the app. */
 export function scenarioHref(kind: ScenarioKind, id: string): string {
@@ -25,11 +38,18 @@ export function scenarioHref(kind: ScenarioKind, id: string): string {
   return `#/quiz/${id}`;
 }
 
-/** Check a file's text and, if it is valid, keep it. */
-export function openText(name: string, text: string, source: ScenarioSource): Opened {
+/**
+ * Check a file's text and, if it is valid, keep it. A file from a link or an address never
+ * replaces a different kept version of itself without the student's say-so (`conflict`).
+ */
+export async function openText(
+  name: string,
+  text: string,
+  source: ScenarioSource,
+): Promise<Opened> {
   const { scenario, issues, warnings } = checkScenario(name, text);
   if (!scenario) return { ok: false, issues };
-  const kept = keepScenario({
+  const entry: StoredScenario = {
     id: scenario.data.id,
     kind: scenario.kind,
     title: { zh: scenario.data.title.zh, en: scenario.data.title.en },
@@ -40,14 +60,57 @@ export function openText(name: string, text: string, source: ScenarioSource): Op
     ...(scenario.kind === 'quiz'
       ? { questions: scenario.data.questions.map((q) => ({ id: q.id, points: [...q.points] })) }
       : {}),
-  });
+  };
+  const kept = await keepScenario(entry, { replace: source === 'file' || source === 'editor' });
   return {
     ok: true,
     scenario,
     kept,
     href: scenarioHref(scenario.kind, scenario.data.id),
     warnings,
+    entry,
   };
+}
+
+/** The student chose to replace the kept version with the one just opened. */
+export function replaceKept(opened: Opened & { ok: true }): Promise<Opened> {
+  return keepScenario(opened.entry, { replace: true }).then((kept) => ({ ...opened, kept }));
+}
+
+/** How long a scenario's address may take to answer in full. */
+export const FETCH_TIMEOUT_MS = 15_000;
+
+/**
+ * Read a response's body as text, stopping at `maxBytes` (a server may send without end) and when
+ * `signal` aborts. Null when the body is larger than allowed.
+ */
+export async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return (await response.text()).slice(0, maxBytes + 1);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 export async function openFile(file: File): Promise<Opened> {
@@ -55,8 +118,15 @@ export async function openFile(file: File): Promise<Opened> {
   return openText(file.name, await file.text(), 'file');
 }
 
-/** Fetch a scenario the user asked for by its address (http or https only; no cookies sent). */
-export async function openUrl(address: string, fetcher: typeof fetch = fetch): Promise<Opened> {
+/**
+ * Fetch a scenario the user asked for by its address (http or https only; no cookies sent), with
+ * a size cap while reading and a time limit on the whole response.
+ */
+export async function openUrl(
+  address: string,
+  fetcher: typeof fetch = fetch,
+  timeoutMs = FETCH_TIMEOUT_MS,
+): Promise<Opened> {
   let url: URL;
   try {
     url = new URL(address, globalThis.location?.href);
@@ -65,17 +135,24 @@ export async function openUrl(address: string, fetcher: typeof fetch = fetch): P
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return { ok: false, problem: 'badUrl' };
-  let text: string;
+  let text: string | null;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error('timeout')), timeoutMs);
   try {
-    const response = await fetcher(url.href, { credentials: 'omit', redirect: 'follow' });
+    const response = await fetcher(url.href, {
+      credentials: 'omit',
+      redirect: 'follow',
+      signal: abort.signal,
+    });
     if (!response.ok) return { ok: false, problem: 'fetch', detail: String(response.status) };
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > MAX_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
-    text = await response.text();
+    text = await readCapped(response, MAX_FILE_BYTES);
   } catch (e) {
+    if (abort.signal.aborted) return { ok: false, problem: 'timeout' };
     return { ok: false, problem: 'fetch', detail: e instanceof Error ? e.message : '' };
+  } finally {
+    clearTimeout(timer);
   }
-  if (text.length > MAX_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
+  if (text === null || text.length > MAX_FILE_BYTES) return { ok: false, problem: 'tooLarge' };
   return openText(url.href, text, 'url');
 }
 

@@ -1,0 +1,251 @@
+/**
+ * How the progress store (../progress.svelte.ts) loads and saves: loaded after the first page,
+ * with the record checks and merges of ./record.ts and the store of ../store.ts.
+ *
+ * Each save is one transaction that re-reads what is stored (another tab may have written),
+ * applies the same pure change to it and writes it. Data it cannot read is never overwritten:
+ * corrupt text is copied aside in that same transaction, and so are single entries that fail their
+ * check; a record from a newer app makes the tab read-only for storage. A change that could not be
+ * saved (storage off or full) is saved with the next change that can be.
+ */
+import {
+  ASIDE_PREFIXES,
+  PROGRESS_KEY,
+  appStore,
+  onOtherTabs,
+  type Store,
+  type Write,
+} from '../store.ts';
+import { countAdded, emptyRecord, mergeRecords, readRecord, type Progress } from './record.ts';
+
+export type StorageProblem =
+  | { kind: 'unavailable' }
+  | { kind: 'corrupt'; raw: string; keptAt: string | null }
+  | { kind: 'newer'; raw: string; version: number };
+
+export type Change = (record: Progress) => Progress;
+
+/** The progress store's state, which this module changes. */
+export interface ProgressState {
+  record: Progress;
+  problem: StorageProblem | null;
+  /** False when writing could overwrite something (newer or unkept corrupt data). */
+  writable: boolean;
+  /** Changes made in this visit that are not stored (storage off, full, or not writable). */
+  unsaved: number;
+}
+
+/** The largest progress file that is imported (a real one is a few kilobytes). */
+export const MAX_IMPORT_CHARS = 2_000_000;
+
+export type ImportResult =
+  | { ok: true; added: number; skipped: number }
+  | { ok: false; reason: 'json' | 'notProgress' | 'newer' | 'tooLarge'; version?: number };
+
+const now = () => new Date().toISOString();
+const apply = (record: Progress, changes: readonly Change[]) =>
+  changes.reduce((r, change) => change(r), record);
+
+export class Saver {
+  /** Damaged text already copied aside in this visit (not copied again at every change). */
+  private keptRaw: string | null = null;
+  /** Changes whose save failed: saved with the next change that succeeds. */
+  private failed: Change[] = [];
+  private readonly stopWatching: () => void;
+
+  /**
+   * @param waiting changes applied in memory but not yet saved, oldest first (the store adds to
+   *   it; each save takes its change off)
+   */
+  constructor(
+    private readonly state: ProgressState,
+    private readonly waiting: Change[],
+    private readonly store: Store,
+  ) {
+    this.stopWatching = onOtherTabs((keys) => {
+      if (keys.includes(PROGRESS_KEY)) void this.reread();
+    });
+  }
+
+  stop(): void {
+    this.stopWatching();
+  }
+
+  async load(): Promise<void> {
+    const { state, store } = this;
+    const stamp = now();
+    type Loaded = { record: Progress; problem: StorageProblem | null; writable: boolean };
+    const done = await store.update<Loaded>(PROGRESS_KEY, (raw) => {
+      const read = readRecord(raw);
+      switch (read.status) {
+        case 'empty':
+          return {
+            writes: [],
+            result: { record: emptyRecord(stamp), problem: null, writable: true },
+          };
+        case 'ok': {
+          const writes: Write[] = [];
+          if (read.setAside) {
+            writes.push({ key: `${ASIDE_PREFIXES.entries}${stamp}`, value: read.setAside });
+          }
+          if (read.migrated || read.clamped || read.setAside) {
+            writes.push({ key: PROGRESS_KEY, value: JSON.stringify(read.record) });
+          }
+          return { writes, result: { record: read.record, problem: null, writable: true } };
+        }
+        case 'newer':
+          return {
+            writes: [],
+            result: {
+              record: emptyRecord(stamp),
+              problem: { kind: 'newer', raw: read.raw, version: read.version },
+              writable: false,
+            },
+          };
+        case 'corrupt': {
+          const keptAt = `${ASIDE_PREFIXES.progress}${stamp}`;
+          this.keptRaw = read.raw;
+          return {
+            writes: [{ key: keptAt, value: read.raw }],
+            result: {
+              record: emptyRecord(stamp),
+              problem: { kind: 'corrupt', raw: read.raw, keptAt },
+              writable: true,
+            },
+          };
+        }
+      }
+    });
+    let loaded: Loaded;
+    if (done.ok) loaded = done.result;
+    else {
+      // Reading or writing failed: read what is there if we can, and do not write.
+      this.keptRaw = null;
+      const got = await store.get(PROGRESS_KEY);
+      const read = got.ok ? readRecord(got.value) : null;
+      const problem: StorageProblem =
+        read?.status === 'corrupt'
+          ? { kind: 'corrupt', raw: read.raw, keptAt: null }
+          : read?.status === 'newer'
+            ? { kind: 'newer', raw: read.raw, version: read.version }
+            : { kind: 'unavailable' };
+      const record = read?.status === 'ok' ? read.record : emptyRecord(stamp);
+      loaded = { record, problem, writable: false };
+    }
+    // Changes made while loading stay on top of what was loaded (and are saved after this).
+    state.record = apply(loaded.record, this.waiting);
+    state.problem = loaded.problem;
+    state.writable = loaded.writable;
+  }
+
+  /** Another tab saved: show what is stored, with this tab's unsaved changes on top. */
+  private async reread(): Promise<void> {
+    if (!this.state.writable) return;
+    const got = await this.store.get(PROGRESS_KEY);
+    if (!got.ok) return;
+    const read = readRecord(got.value);
+    if (read.status === 'ok') {
+      this.state.record = apply(read.record, [...this.failed, ...this.waiting]);
+    }
+  }
+
+  /** Save `change` (already applied in memory to `before`). */
+  async persist(change: Change, before: Progress): Promise<void> {
+    const { state, store } = this;
+    if (!state.writable) {
+      this.waiting.shift();
+      state.unsaved += 1;
+      return;
+    }
+    const stamp = now();
+    const changes = [...this.failed, change];
+    type Saved =
+      | { kind: 'saved'; record: Progress; problem: StorageProblem | null }
+      | { kind: 'newer'; raw: string; version: number };
+    const done = await store.update<Saved>(PROGRESS_KEY, (raw) => {
+      const read = readRecord(raw);
+      if (read.status === 'newer') {
+        return { writes: [], result: { kind: 'newer', raw: read.raw, version: read.version } };
+      }
+      const writes: Write[] = [];
+      let base = before;
+      let problem: StorageProblem | null = null;
+      if (read.status === 'ok') {
+        base = read.record;
+        if (read.setAside) {
+          writes.push({ key: `${ASIDE_PREFIXES.entries}${stamp}`, value: read.setAside });
+        }
+      } else if (read.status === 'corrupt' && read.raw !== this.keptRaw) {
+        // Damaged while this page was open: keep the damaged text before writing over it.
+        const keptAt = `${ASIDE_PREFIXES.progress}${stamp}`;
+        writes.push({ key: keptAt, value: read.raw });
+        problem = { kind: 'corrupt', raw: read.raw, keptAt };
+      }
+      const record = apply(base, changes);
+      writes.push({ key: PROGRESS_KEY, value: JSON.stringify(record) });
+      return { writes, result: { kind: 'saved', record, problem } };
+    });
+    this.waiting.shift();
+    if (!done.ok) {
+      this.failed = changes;
+      state.unsaved = changes.length;
+      state.problem = { kind: 'unavailable' };
+      return;
+    }
+    const result = done.result;
+    if (result.kind === 'newer') {
+      state.writable = false;
+      state.problem = { kind: 'newer', raw: result.raw, version: result.version };
+      this.failed = changes;
+      state.unsaved = changes.length;
+      return;
+    }
+    this.failed = [];
+    state.unsaved = 0;
+    if (result.problem) state.problem = result.problem;
+    else if (state.problem?.kind === 'unavailable') state.problem = null;
+    state.record = apply(result.record, this.waiting);
+  }
+}
+
+/** Open the store (the app's, unless one is given) and load the record into `state`. */
+export async function startSaver(
+  state: ProgressState,
+  waiting: Change[],
+  given?: Store,
+): Promise<Saver> {
+  const saver = new Saver(state, waiting, given ?? (await appStore()));
+  await saver.load();
+  return saver;
+}
+
+/**
+ * Check an exported progress file: the change that merges it into a record, or why it cannot be.
+ * Entries of the file that fail their check are left out and counted.
+ */
+export function readImport(
+  text: string,
+): { ok: true; change: Change; skipped: number } | Extract<ImportResult, { ok: false }> {
+  if (text.length > MAX_IMPORT_CHARS) return { ok: false, reason: 'tooLarge' };
+  try {
+    JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'json' };
+  }
+  const result = readRecord(text);
+  if (result.status === 'newer') return { ok: false, reason: 'newer', version: result.version };
+  if (result.status !== 'ok') return { ok: false, reason: 'notProgress' };
+  const skipped = result.setAside ? countEntries(result.setAside) : 0;
+  return { ok: true, change: (r) => mergeRecords(r, result.record, now()), skipped };
+}
+
+function countEntries(setAside: string): number {
+  const value = JSON.parse(setAside) as Record<string, unknown>;
+  return Object.values(value).reduce<number>(
+    (n, section) =>
+      n + (section !== null && typeof section === 'object' ? Object.keys(section).length : 0),
+    0,
+  );
+}
+
+export { countAdded };
