@@ -104,6 +104,14 @@ describe.each(['zh-CN', 'en'] as const)('flows in %s', (lang) => {
     await page.waitForFunction(
       () => [...document.querySelectorAll('.diagram svg text.messageText')].length >= 4,
     );
+    // The usual path's numbers are kept: the branch step has none, and after it the student
+    // verifies again (3) and goes on to 4 and 5, so "step n of 5" and the diagram agree.
+    await page.getByRole('button', { name: text.next }).click();
+    await diagramReady(page, 7);
+    const numbers = await page
+      .locator('.diagram svg text.sequenceNumber')
+      .evaluateAll((els) => els.map((e) => e.textContent));
+    expect(numbers).toEqual(['1', '2', '3', '3', '4', '5']);
     await page.goto(`${base}#/flows/transaction/pay`);
     await diagramReady(page, 6);
     const svgId = () => page.evaluate(() => document.querySelector('.diagram svg')?.id);
