@@ -40,6 +40,7 @@ export default defineConfig({
           include: ['tests/component/**/*.svelte.spec.ts'],
           environment: 'jsdom',
           setupFiles: ['tests/component/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {

@@ -59,6 +59,10 @@ const loaders: Partial<Record<Route['name'], () => Promise<Page>>> = {
   flows,
   flow: flows,
   market,
+  marketGuide: () =>
+    Promise.all([import('../features/market/GuidePage.svelte'), addStrings(MARKET_STRINGS)]).then(
+      ([module]) => asPage(module),
+    ),
   quiz: withQuizStrings(() => import('../features/quiz/QuizPage.svelte')),
   practice: withQuizStrings(() => import('../features/quiz/PracticePage.svelte')),
   class: withQuizStrings(() => import('../features/quiz/ClassPage.svelte')),

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'flows' }
   | { name: 'flow'; id: string; step: string | null }
   | { name: 'market'; scenario: string | null; query: string }
+  | { name: 'marketGuide' }
   | { name: 'quiz' }
   | { name: 'practice'; id: string }
   | { name: 'class' }
@@ -16,6 +17,8 @@ export type Route =
   | { name: 'notFound'; path: string };
 
 const SIMPLE = ['flows', 'quiz', 'class', 'authoring', 'progress', 'lessons'] as const;
+/** Pages whose address differs from their route's name. */
+const NAMED = { 'market-guide': 'marketGuide' } as const;
 
 /** Percent-decoding that never throws: a malformed escape (`%`, `%E0%A4%A`) stays as typed. */
 function decode(text: string): string {
@@ -50,6 +53,7 @@ export function parseHash(hash: string): Route {
   if (rest.length === 0) {
     const simple = SIMPLE.find((s) => s === head);
     if (simple) return { name: simple };
+    if (head && head in NAMED) return { name: NAMED[head as keyof typeof NAMED] };
   }
   return { name: 'notFound', path };
 }
@@ -70,6 +74,8 @@ export function href(route: Route): string {
       return `#/authoring/edit${route.query ? `?${route.query}` : ''}`;
     case 'open':
       return `#/open${route.query ? `?${route.query}` : ''}`;
+    case 'marketGuide':
+      return '#/market-guide';
     case 'notFound':
       return `#/${route.path}`;
     default:
@@ -83,5 +89,6 @@ export function section(route: Route): string {
   if (route.name === 'flow') return 'flows';
   if (route.name === 'practice' || route.name === 'class') return 'quiz';
   if (route.name === 'editor' || route.name === 'open') return 'authoring';
+  if (route.name === 'marketGuide') return 'market';
   return route.name;
 }

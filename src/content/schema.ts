@@ -219,7 +219,39 @@ export const MarketParams = z.strictObject({
   reputation: z.boolean().optional().meta({ description: 'Ratings shown and used by buyers' }),
   paymentSecurity: z.number().min(0).max(1).optional(),
   dishonestShare: z.number().min(0).max(1).optional(),
-  capacity: z.int().min(1).max(1_000_000).optional(),
+  capacity: z
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .optional()
+    .meta({
+      description: 'Parcels the couriers dispatch a day; O2O: orders a merchant can make a day',
+    }),
+  damageRate: z
+    .number()
+    .min(0)
+    .max(0.5)
+    .optional()
+    .meta({ description: 'Share of parcels a third-party courier damages or loses' }),
+  ownLogistics: z
+    .boolean()
+    .optional()
+    .meta({ description: "The platform ships its own goods through its own network (like JD's)" }),
+  ownCapacity: z.int().min(1).max(1_000_000).optional(),
+  ownDamageRate: z.number().min(0).max(0.5).optional(),
+  riders: z
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .optional()
+    .meta({
+      description: 'O2O: orders the delivery riders can carry a day (0: customers walk in)',
+    }),
+  freeReturns: z
+    .boolean()
+    .optional()
+    .meta({ description: 'The seller pays return postage (by default the buyer does)' }),
+  offlineFraudRate: z.number().min(0).max(0.5).optional(),
   deliveryDays: z.number().min(0).max(60).optional(),
   shippingCost: z.number().min(0).max(10_000).optional(),
   returnRate: z.number().min(0).max(1).optional(),
@@ -249,6 +281,10 @@ export const Market = z
     summary: Text.meta({ description: 'What the scenario shows, and the objective for students' }),
     lesson: LessonRef.optional(),
     model: z.enum(BUSINESS_MODELS),
+    label: Text.optional().meta({
+      description:
+        "What the scenario's own settings are called in the results (e.g. 'Online platform')",
+    }),
     params: MarketParams.optional(),
     compare: z
       .array(z.strictObject({ label: Text, params: MarketParams }))

@@ -34,12 +34,16 @@ const route = (scenario: string | null, query = '') => ({
 });
 
 describe('the Marketplace page', () => {
-  it('runs day by day (in the page when there is no Worker) and fills the table and charts', async () => {
+  it('before a run shows what will appear, not a table of zeros; then runs day by day and fills it', async () => {
     const user = userEvent.setup();
     render(MarketPage, { route: route('') });
     const step = await screen.findByRole('button', { name: '前进一天' });
     // Disabled until the first run is set up, so that no click is lost.
     await waitFor(() => expect(step).toBeEnabled());
+    expect(screen.getByText(/结果对比表和六张每日走势图/)).toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: /结果对比/ })).toBeNull();
+    expect(screen.queryAllByRole('figure')).toHaveLength(0);
+    expect(screen.queryByText(/¥0/)).toBeNull();
     await user.click(step);
     await user.click(step);
     expect(await screen.findByText(/第 2 天，共 120 天/)).toBeInTheDocument();
@@ -47,7 +51,8 @@ describe('the Marketplace page', () => {
     const gmvRow = within(table).getByRole('row', { name: /成交总额/ });
     expect(gmvRow.textContent).toMatch(/¥[\d,]+/);
     expect(screen.getAllByRole('figure')).toHaveLength(6);
-    expect(screen.getByText(/到第 2 天，成交总额（GMV）为/)).toBeInTheDocument();
+    expect(screen.getByText(/到第 2 天，累计成交总额为 ¥/)).toBeInTheDocument();
+    expect(screen.queryByText(/结果对比表和六张每日走势图/)).toBeNull();
   });
 
   it('opens the settings a share link carries', async () => {
@@ -57,10 +62,37 @@ describe('the Marketplace page', () => {
     expect(screen.getByRole('checkbox', { name: '担保交易' })).not.toBeChecked();
   });
 
-  it('ignores a tampered link and starts from the preset', async () => {
+  it('says a tampered link is damaged and starts from the preset', async () => {
     render(MarketPage, { route: route('', 'p=bm9uc2Vuc2U') });
     expect(await screen.findByRole('combobox', { name: '商业模式' })).toBeInTheDocument();
     expect(screen.getByRole('spinbutton', { name: '随机种子' })).toHaveValue(1);
+    expect(await screen.findByText(/链接里的设置已损坏或超出允许范围/)).toBeInTheDocument();
+  });
+
+  it('a share link pasted into the open page applies at once', async () => {
+    const { rerender } = render(MarketPage, { route: route('b2c-shop') });
+    const seed = await screen.findByRole('spinbutton', { name: '随机种子' });
+    await waitFor(() => expect(seed).toHaveValue(1));
+    await rerender({ route: route('b2c-shop', shareQuery({ model: 'B2C', seed: 77 })) });
+    await waitFor(() => expect(seed).toHaveValue(77));
+    expect(await screen.findByText(/已按链接里的设置和随机种子打开/)).toBeInTheDocument();
+  });
+
+  it('names each column for what it is, and shows “—” where a number does not apply', async () => {
+    const user = userEvent.setup();
+    render(MarketPage, { route: route('online-vs-offline') });
+    const step = await screen.findByRole('button', { name: '前进一天' });
+    await waitFor(() => expect(step).toBeEnabled());
+    await user.click(step);
+    const table = await screen.findByRole('table', { name: /结果对比/ });
+    expect(within(table).getByRole('columnheader', { name: '线上平台' })).toBeInTheDocument();
+    const revenue = within(table).getByRole('row', { name: /平台收入/ });
+    expect(
+      within(revenue)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual([expect.stringMatching(/^¥[\d,.]+$/), '—']);
+    expect(screen.getByText(/“—”表示这一项在该设置下不适用/)).toBeInTheDocument();
   });
 
   it('refuses out-of-range settings with a message, and keeps working', async () => {
@@ -95,6 +127,7 @@ describe('the Marketplace page', () => {
     await screen.findAllByText(/第 1 天，共/);
     await user.click(baseline);
     expect(baseline).toBeChecked();
+    await user.click(await screen.findByRole('button', { name: '前进一天' }));
     expect(
       await screen.findByRole('columnheader', { name: /线下购物（基线）/ }),
     ).toBeInTheDocument();
@@ -164,11 +197,19 @@ describe('game mode', () => {
     await user.type(price, '90');
     for (let round = 1; round <= 6; round++) {
       await screen.findByText(new RegExp(`第 ${round} 轮，共 6 轮`));
+      if (round > 1) {
+        // Between rounds: sales, stock, profit this round and so far, and the standing.
+        const summary = await screen.findByText(new RegExp(`第 ${round - 1} 轮结束`));
+        expect(summary.textContent).toMatch(
+          /卖出 [\d,]+ 件，剩余库存 [\d,]+ 件；本轮利润 −?¥[\d,.]+，累计利润 −?¥[\d,.]+。按累计利润，你在 \d+ 位在营卖家中排第 \d+。/,
+        );
+      }
       await user.click(await screen.findByRole('button', { name: '进行这一轮' }));
     }
-    const status = await screen.findByText(/同样的市场只有电脑玩家时为/);
+    const status = await screen.findByText(/由电脑扮演你这家店时为/, {}, { timeout: 5000 });
     expect(status.textContent).toMatch(/你的店铺利润为 −?¥[\d,.]+；/);
+    expect(status.textContent).toMatch(/你的店铺在 \d+ 位在营卖家中排第 \d+/);
     expect(screen.getByRole('columnheader', { name: '你的决策' })).toBeInTheDocument();
-    expect(screen.getByRole('columnheader', { name: '只有电脑玩家' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: '电脑扮演' })).toBeInTheDocument();
   });
 });

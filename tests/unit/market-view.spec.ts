@@ -1,41 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import { preset } from '../../src/engine/market/config.ts';
-import { METRICS, total } from '../../src/engine/market/metrics.ts';
+import { metricOver } from '../../src/engine/market/metrics.ts';
 import { simulate } from '../../src/engine/market/sim.ts';
 import { chartGeometry } from '../../src/ui/chart.ts';
 import { nodeTranslator } from '../../src/content/node.ts';
+import { toCsv } from '../../src/content/csv.ts';
 import { debugRequested, describeInvariants } from '../../src/features/market/debug.ts';
 import { GrowingChart } from '../../src/features/market/chart.ts';
 import {
   CHARTS,
   TABLE,
   chartReading,
+  csvRows,
   daily,
   fill,
   readShareQuery,
   shareQuery,
   summarize,
-  toCsv,
 } from '../../src/features/market/view.ts';
 
 const series = simulate(preset('B2C', { days: 30, seed: 4 }));
 
 describe('what the Marketplace page shows', () => {
-  it('sums, averages or takes the latest value as each metric needs', () => {
+  it('sums, takes rates of totals or the latest value as each metric needs; nothing before day 1', () => {
     const gmv = TABLE.find((v) => v.metric === 'gmv')!;
-    expect(summarize(series, gmv, 30)).toBeCloseTo(total(series, 'gmv'), 6);
+    const gmvDaily = daily(series, 'gmv', 30);
+    expect(summarize(series, gmv, 30)).toBeCloseTo(
+      gmvDaily.reduce((a, b) => a + b),
+      6,
+    );
     const active = TABLE.find((v) => v.metric === 'activeSellers')!;
     expect(summarize(series, active, 30)).toBe(daily(series, 'activeSellers', 30)[29]);
-    expect(summarize(series, gmv, 0)).toBe(0);
+    // A rate over the run is the ratio of totals, not the mean of daily rates.
+    const price = TABLE.find((v) => v.metric === 'avgPrice')!;
+    const prices = daily(series, 'avgPrice', 30);
+    const orders = daily(series, 'orders', 30);
+    let paid = 0;
+    orders.forEach((n, d) => (paid += n > 0 ? n * prices[d]! : 0));
+    expect(summarize(series, price, 30)).toBeCloseTo(paid / metricOver(series, 'orders')!, 6);
+    expect(summarize(series, gmv, 0)).toBeNull();
     expect(CHARTS).toHaveLength(6);
   });
 
-  it('exports every metric, every day, every configuration as CSV', () => {
-    const csv = toCsv(['平台型', 'self, "own"'], [series, series], 30).trim().split('\n');
-    expect(csv).toHaveLength(1 + 2 * 30);
-    expect(csv[0]).toBe(['configuration', 'day', ...METRICS].join(','));
-    expect(csv[1]!.startsWith('平台型,1,')).toBe(true);
-    expect(csv[31]!.startsWith('"self, ""own""",1,')).toBe(true);
+  it('exports every metric, every day, every configuration as CSV that Excel reads', () => {
+    const text = {
+      configuration: '设置',
+      day: '天',
+      metric: (m: string) => (m === 'gmv' ? '成交总额（GMV，累计）' : m),
+    };
+    const csv = toCsv(csvRows(text, ['平台型', '=self, "own"'], [series, series], 30));
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1 + 2 * 30);
+    expect(lines[0]!.startsWith('设置,天,成交总额（GMV，累计）,')).toBe(true);
+    expect(lines[1]!.startsWith('平台型,1,')).toBe(true);
+    // A label a spreadsheet would run as a formula is written as text.
+    expect(lines[31]!.startsWith(`"'=self, ""own""",1,`)).toBe(true);
+    // A day with nothing to measure is an empty cell, not 0.
+    const quiet = simulate(preset('B2C', { days: 3, demandRate: 0 }));
+    const row = csvRows(text, ['x'], [quiet], 3)[1]!;
+    expect(row[TABLE.findIndex((v) => v.metric === 'avgPrice') + 2]).toBeNull();
   });
 
   it('a share link carries the settings and seed, and reads back the same', async () => {
@@ -46,22 +70,24 @@ describe('what the Marketplace page shows', () => {
       searchBreadth: 3,
       commission: 0.1,
     };
-    expect(await readShareQuery(shareQuery(params))).toEqual(params);
+    expect(await readShareQuery(shareQuery(params))).toEqual({ kind: 'ok', params });
   });
 
-  it('a tampered or hostile link is ignored, not obeyed', async () => {
+  it('a tampered or hostile link is reported as damaged, not obeyed', async () => {
     const enc = (o: unknown) => `p=${btoa(JSON.stringify(o))}`;
-    expect(await readShareQuery(enc({ buyers: 1e9 }))).toBeNull();
-    expect(
-      await readShareQuery(`p=${btoa('{"__proto__":{"polluted":true},"seed":1}')}`),
-    ).toBeNull();
-    expect(await readShareQuery(enc({ sneaky: 1 }))).toBeNull();
-    expect(await readShareQuery('p=%%%')).toBeNull();
-    expect(await readShareQuery('')).toBeNull();
+    const damaged = { kind: 'damaged' };
+    expect(await readShareQuery(enc({ buyers: 1e9 }))).toEqual(damaged);
+    expect(await readShareQuery(`p=${btoa('{"__proto__":{"polluted":true},"seed":1}')}`)).toEqual(
+      damaged,
+    );
+    expect(await readShareQuery(enc({ sneaky: 1 }))).toEqual(damaged);
+    expect(await readShareQuery('p=%%%')).toEqual(damaged);
+    expect(await readShareQuery(`p=${'A'.repeat(5000)}`)).toEqual(damaged);
+    expect(await readShareQuery('')).toEqual({ kind: 'none' });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('chart geometry: one path per line, ticks inside the frame', () => {
+  it('chart geometry: one path per line, ticks inside the frame; gaps and negative values', () => {
     const g = chartGeometry(
       [
         { label: 'a', values: [1, 2, 3] },
@@ -74,6 +100,10 @@ describe('what the Marketplace page shows', () => {
     expect(g.paths[0]).toMatch(/^M/);
     expect(g.yTicks.at(-1)!.value).toBeGreaterThanOrEqual(3);
     expect(g.xTicks.every((t) => t.x >= 0 && t.x <= 320)).toBe(true);
+    const gaps = chartGeometry([{ label: 'a', values: [1, NaN, 2, 3, NaN] }], 10, 5);
+    expect(gaps.paths[0]!.match(/M/g)).toHaveLength(2);
+    const below = chartGeometry([{ label: 'a', values: [-5, 2] }], 10, 2);
+    expect(below.yTicks[0]!.value).toBeLessThanOrEqual(-5);
   });
 });
 
@@ -157,25 +187,37 @@ describe('the growing chart', () => {
 });
 
 describe('the charts’ readings', () => {
-  it('read exactly as i18next would fill them, in both languages', () => {
+  it('read in each metric’s own grammar, exactly as i18next would fill them, in both languages', () => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const t = nodeTranslator(lang);
-      const text = { one: t('market.readingOne'), many: t('market.readingMany') };
       const format = (v: number) => `¥${v}`;
-      const metric = t('market.metrics.gmv');
-      expect(chartReading(text, 12, metric, [30], ['A'], format)).toBe(
-        t('market.readingOne', { day: 12, metric, value: '¥30' }),
-      );
-      expect(chartReading(text, 40, metric, [5, 9, 1], ['A', 'B {{day}}', 'C'], format)).toBe(
-        t('market.readingMany', {
-          day: 40,
-          metric,
-          top: 'B {{day}}',
-          topValue: '¥9',
-          bottom: 'C',
-          bottomValue: '¥1',
-        }),
-      );
+      for (const view of CHARTS) {
+        const key = `market.read.${view.metric}`;
+        const text = {
+          one: t(`${key}.one`),
+          many: t(`${key}.many`),
+          same: t(`${key}.same`),
+          none: t(`${key}.none`),
+        };
+        expect(chartReading(text, 12, [30], ['A'], format)).toBe(
+          t(`${key}.one`, { day: 12, value: '¥30' }),
+        );
+        expect(chartReading(text, 40, [5, 9, null, 1], ['A', 'B {{day}}', 'X', 'C'], format)).toBe(
+          t(`${key}.many`, {
+            day: 40,
+            top: 'B {{day}}',
+            topValue: '¥9',
+            bottom: 'C',
+            bottomValue: '¥1',
+          }),
+        );
+        expect(chartReading(text, 5, [4, 4], ['A', 'B'], format)).toBe(
+          t(`${key}.same`, { day: 5, value: '¥4' }),
+        );
+        expect(chartReading(text, 5, [null, null], ['A', 'B'], format)).toBe(
+          t(`${key}.none`, { day: 5 }),
+        );
+      }
       expect(fill(t('market.dayOf'), { day: 3, days: 120 })).toBe(
         t('market.dayOf', { day: 3, days: 120 }),
       );

@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'surge',
   'fraudWave',
   'logisticsDisruption',
+  'riderShortage',
   'dataBreach',
   'regulation',
 ] as const;
@@ -25,7 +26,9 @@ export interface MarketEvent {
   end: number;
   /**
    * surge: demand multiplier (e.g. 4 for 双十一); fraudWave: fraud multiplier; logisticsDisruption:
-   * share of capacity lost (0..1); dataBreach: trust lost (0..1); regulation: cost per order (yuan).
+   * share of the parcel network's capacity lost (0..1; parcel models); riderShortage: share of
+   * O2O delivery riders missing (0..1); dataBreach: trust lost (0..1); regulation: compliance cost
+   * per unit sold (yuan).
    */
   magnitude: number;
 }
@@ -69,14 +72,32 @@ export interface MarketConfig {
   paymentSecurity: number;
   /** Share of sellers who would cheat if they could (C2C individuals). */
   dishonestShare: number;
-  /** Orders the logistics network (or, for O2O, each merchant per day) can handle. */
+  /** Parcels the courier network dispatches a day; O2O: orders each merchant can prepare a day. */
   capacity: number;
+  /** Share of parcels a third-party courier damages or loses. */
+  damageRate: number;
+  /**
+   * The platform ships its own goods through its own warehouses and delivery network (as JD does):
+   * a separate queue of `ownCapacity` parcels a day, damaging `ownDamageRate` of them.
+   */
+  ownLogistics: boolean;
+  ownCapacity: number;
+  ownDamageRate: number;
+  /** O2O: orders the delivery riders can carry a day, across the market (0: customers walk in). */
+  riders: number;
   /** Days to deliver when capacity is not binding. */
   deliveryDays: number;
   /** Logistics cost per order (yuan). */
   shippingCost: number;
-  /** Chance a delivered order is returned under the seven-day rule. */
+  /** Chance a delivered order is returned under the seven-day rule (online only). */
   returnRate: number;
+  /**
+   * The seller pays the return postage (a promise of free returns, or return-shipping insurance).
+   * The law's default is that the consumer pays it.
+   */
+  freeReturns: boolean;
+  /** Offline baseline: chance a payment in a shop is fraudulent (forged notes, skimmed cards). */
+  offlineFraudRate: number;
   /** Stock a seller (or the platform) holds after restocking; C2C: 1. */
   restockTo: number;
   restockEvery: number;
@@ -85,6 +106,11 @@ export interface MarketConfig {
   events: MarketEvent[];
   /** Game mode: the seller a student plays (its price and stock are the student's), or -1. */
   player: number;
+  /**
+   * Game mode's bots-only run: the seller whose profit is recorded as `playerProfit` when no
+   * student plays (the computer in the student's place), or -1.
+   */
+  follow: number;
 }
 
 /** What a student decides between rounds in game mode. */
@@ -123,14 +149,22 @@ const COMMON: Omit<MarketConfig, 'model'> = {
   paymentSecurity: 0.8,
   dishonestShare: 0,
   capacity: 400,
+  damageRate: 0.01,
+  ownLogistics: false,
+  ownCapacity: 400,
+  ownDamageRate: 0.005,
+  riders: 0,
   deliveryDays: 2,
   shippingCost: 8,
   returnRate: 0.05,
+  freeReturns: false,
+  offlineFraudRate: 0.001,
   restockTo: 40,
   restockEvery: 7,
   shelfLife: 60,
   events: [],
   player: -1,
+  follow: -1,
 };
 
 export function preset(model: BusinessModel, overrides: Partial<MarketConfig> = {}): MarketConfig {
@@ -145,7 +179,7 @@ export function preset(model: BusinessModel, overrides: Partial<MarketConfig> = 
       basePrice: 40,
       unitCost: 28,
       searchBreadth: 4,
-      shippingCost: 60,
+      shippingCost: 30,
       deliveryDays: 4,
       returnRate: 0.01,
       restockTo: 2000,
@@ -168,9 +202,11 @@ export function preset(model: BusinessModel, overrides: Partial<MarketConfig> = 
       sellers: 60,
       basePrice: 30,
       unitCost: 15,
-      shippingCost: 0,
+      // A rider's fee per order; the meal is ready the same day.
+      shippingCost: 4,
       deliveryDays: 0,
       capacity: 12,
+      riders: 800,
       returnRate: 0,
       restockTo: 100000,
       shelfLife: 1_000_000,

@@ -3,7 +3,7 @@
  * delivered before it is paid"): checked by the tests, and by the Marketplace page's debug mode
  * after every simulated day.
  */
-import { METRICS, METRIC_COUNT, M } from './metrics.ts';
+import { RAW, RAW_COUNT, R } from './metrics.ts';
 import type { MarketSim } from './sim.ts';
 
 export const INVARIANTS = ['money', 'stock', 'paidFirst', 'gmv', 'finite'] as const;
@@ -40,14 +40,14 @@ export function checkInvariants(sim: MarketSim, fromDay = 0): Violation | null {
   const days = sim.day;
   let gmvSoFar = 0;
   for (let d = 0; d < days; d++) {
-    const row = d * METRIC_COUNT;
-    const gmv = s[row + M.gmv]!;
+    const row = d * RAW_COUNT;
+    const gmv = s[row + R.gmv]!;
     gmvSoFar += gmv;
     if (d < fromDay) continue;
-    for (let m = 0; m < METRIC_COUNT; m++) {
+    for (let m = 0; m < RAW_COUNT; m++) {
       const v = s[row + m]!;
       if (!Number.isFinite(v))
-        return { invariant: 'finite', day: d + 1, value: v, limit: 0, where: METRICS[m] };
+        return { invariant: 'finite', day: d + 1, value: v, limit: 0, where: RAW[m] };
     }
     if (gmv < 0) return { invariant: 'gmv', day: d + 1, value: gmv, limit: 0 };
   }

@@ -45,7 +45,7 @@ export function describeInvariants(
       v.invariant === 'stock'
         ? Number(v.where) + 1
         : v.invariant === 'finite'
-          ? t(`market.metrics.${String(v.where)}`)
+          ? String(v.where)
           : '',
   });
 }

@@ -3,7 +3,21 @@
  * Web Worker (in the page itself where there is none). The one writer of what the charts show.
  */
 import type { Decision, MarketConfig } from '../../engine/market/config.ts';
-import type { InvariantReport, WorkerReply, WorkerRequest } from './worker.ts';
+import type {
+  InvariantReport,
+  SceneDay,
+  SceneSetup,
+  Standing,
+  WorkerReply,
+  WorkerRequest,
+} from './worker.ts';
+
+/** A request without its generation: the run adds its own. */
+type Request = WorkerRequest extends infer R
+  ? R extends unknown
+    ? Omit<R, 'generation'>
+    : never
+  : never;
 
 export const SPEEDS = [1, 2, 5, 10, 30] as const;
 
@@ -22,6 +36,11 @@ export class MarketRun {
   debug = $state(false);
   /** What the checks found (null while debug mode is off). */
   invariants = $state.raw<InvariantReport | null>(null);
+  /** The market scene: the first configuration's map, and a sample of its last day. */
+  scene = $state.raw<SceneSetup | null>(null);
+  sceneDay = $state.raw<SceneDay | null>(null);
+  /** Game mode: the student's shop among the sellers, per configuration. */
+  standings = $state.raw<(Standing | null)[]>([]);
 
   #worker: Worker | null = null;
   #local: ((r: WorkerRequest) => WorkerReply) | null = null;
@@ -29,6 +48,8 @@ export class MarketRun {
   /** Days asked for while the worker was busy: run them next, not drop them. */
   #pending = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** Set once the page is gone: nothing starts a worker after that. */
+  #disposed = false;
   /** Requests the worker has not answered yet, oldest first (it answers in order). */
   #waiting: { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }[] = [];
 
@@ -40,6 +61,9 @@ export class MarketRun {
     this.day = 0;
     this.series = configs.map(() => new Float64Array(0));
     this.invariants = null;
+    this.scene = null;
+    this.sceneDay = null;
+    this.standings = [];
     await this.#send({
       type: 'init',
       configs: $state.snapshot(configs) as MarketConfig[],
@@ -84,16 +108,23 @@ export class MarketRun {
   }
 
   dispose(): void {
+    this.#disposed = true;
     this.pause();
     this.#worker?.terminate();
     this.#worker = null;
   }
 
-  async #send(request: WorkerRequest): Promise<void> {
+  async #send(request: Request): Promise<void> {
+    const generation = this.generation;
     this.#busy = true;
     try {
-      const reply = await this.#post(request);
+      const reply = await this.#post({ ...request, generation } as WorkerRequest);
+      // An answer for a run that has since been replaced changes nothing.
+      if (!reply || reply.generation !== this.generation) return;
       this.day = reply.day;
+      if (reply.scene.setup) this.scene = reply.scene.setup;
+      this.sceneDay = reply.scene.day;
+      this.standings = reply.standings;
       this.series = reply.series;
       this.invariants = reply.invariants;
       // Stop at a broken invariant, so the state that broke it can be looked at.
@@ -104,7 +135,8 @@ export class MarketRun {
     if (this.#pending > 0) void this.advance(0);
   }
 
-  async #post(request: WorkerRequest): Promise<WorkerReply> {
+  async #post(request: WorkerRequest): Promise<WorkerReply | null> {
+    if (this.#disposed) return null;
     if (!this.#worker && !this.#local && typeof Worker !== 'undefined') {
       // Vite finds the worker by this exact `new URL(…, import.meta.url)` form.
       // eslint-disable-next-line svelte/prefer-svelte-reactivity

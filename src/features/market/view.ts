@@ -3,10 +3,16 @@
  * table, the CSV export and the share link. Pure functions, tested in Node.
  */
 import type { MarketConfig } from '../../engine/market/config.ts';
-import { METRICS, M, METRIC_COUNT, type Metric } from '../../engine/market/metrics.ts';
+import {
+  METRIC_DEFS,
+  dailyValues,
+  metricOver,
+  type Metric,
+  type Summary,
+  type Unit,
+} from '../../engine/market/metrics.ts';
 
-export type Summary = 'sum' | 'mean' | 'last';
-export type Unit = 'yuan' | 'count' | 'percent' | 'days' | 'ratio';
+export type { Summary, Unit };
 
 export interface MetricView {
   metric: Metric;
@@ -14,81 +20,84 @@ export interface MetricView {
   unit: Unit;
 }
 
-/** The comparison table, in reading order. */
-export const TABLE: MetricView[] = [
-  { metric: 'gmv', summary: 'sum', unit: 'yuan' },
-  { metric: 'orders', summary: 'sum', unit: 'count' },
-  { metric: 'reach', summary: 'mean', unit: 'percent' },
-  { metric: 'txCostPerOrder', summary: 'mean', unit: 'yuan' },
-  { metric: 'avgPrice', summary: 'mean', unit: 'yuan' },
-  { metric: 'priceSpread', summary: 'mean', unit: 'percent' },
-  { metric: 'deliveryDays', summary: 'mean', unit: 'days' },
-  { metric: 'avgDistance', summary: 'mean', unit: 'ratio' },
-  { metric: 'fraudLosses', summary: 'sum', unit: 'yuan' },
-  { metric: 'failedOrders', summary: 'sum', unit: 'count' },
-  { metric: 'returns', summary: 'sum', unit: 'count' },
-  { metric: 'avgRating', summary: 'mean', unit: 'percent' },
-  { metric: 'writeOffs', summary: 'sum', unit: 'yuan' },
-  { metric: 'platformWriteOffs', summary: 'sum', unit: 'yuan' },
-  { metric: 'platformRevenue', summary: 'sum', unit: 'yuan' },
-  { metric: 'platformProfit', summary: 'last', unit: 'yuan' },
-  { metric: 'sellerProfit', summary: 'last', unit: 'yuan' },
-  { metric: 'consumerSurplus', summary: 'sum', unit: 'yuan' },
-  { metric: 'activeSellers', summary: 'last', unit: 'count' },
-];
+const view = (metric: Metric): MetricView => ({ metric, ...METRIC_DEFS[metric] });
+
+/** The comparison table, in reading order: trade, costs and delivery, risk, who gains. */
+export const TABLE: MetricView[] = (
+  [
+    'gmv',
+    'orders',
+    'reach',
+    'txCostPerOrder',
+    'txCostPerUnit',
+    'avgPrice',
+    'priceSpread',
+    'deliveryDays',
+    'avgDistance',
+    'fraudLosses',
+    'failedOrders',
+    'returns',
+    'avgRating',
+    'writeOffs',
+    'platformWriteOffs',
+    'platformRevenue',
+    'platformProfit',
+    'sellerProfit',
+    'consumerSurplus',
+    'activeSellers',
+  ] as const
+).map(view);
 
 /** The charts, day by day. */
-export const CHARTS: MetricView[] = [
-  'gmv',
-  'orders',
-  'txCostPerOrder',
-  'avgPrice',
-  'deliveryDays',
-  'activeSellers',
-].map((m) => TABLE.find((v) => v.metric === m)!);
+export const CHARTS: MetricView[] = (
+  ['gmv', 'orders', 'txCostPerOrder', 'avgPrice', 'deliveryDays', 'consumerSurplus'] as const
+).map(view);
 
-/** A metric's summary over the first `day` days. */
-export function summarize(series: Float64Array, view: MetricView, day: number): number {
-  if (day <= 0) return 0;
-  const i = M[view.metric];
-  if (view.summary === 'last') return series[(day - 1) * METRIC_COUNT + i] ?? 0;
-  let sum = 0;
-  let n = 0;
-  for (let d = 0; d < day; d++) {
-    const v = series[d * METRIC_COUNT + i]!;
-    // Averages skip days with nothing to average (no orders, no deliveries).
-    if (view.summary === 'mean' && v === 0) continue;
-    sum += v;
-    n++;
-  }
-  return view.summary === 'sum' ? sum : n > 0 ? sum / n : 0;
+/** A metric over the first `day` days: a total, a rate of totals, or the level at the end. */
+export function summarize(series: Float64Array, v: MetricView, day: number): number | null {
+  return day > 0 ? metricOver(series, v.metric, 0, day) : null;
 }
 
-/** One metric's daily values. */
+/** One metric's daily values (NaN on days with nothing to measure: a gap in the chart). */
 export function daily(series: Float64Array, metric: Metric, day: number): Float64Array {
-  const out = new Float64Array(day);
-  for (let d = 0; d < day; d++) out[d] = series[d * METRIC_COUNT + M[metric]]!;
-  return out;
+  return dailyValues(series, metric, day);
 }
 
-/** CSV of every metric, every day, every configuration. */
-export function toCsv(
+/** Column headings of the CSV: the metrics' names in the reader's language. */
+export interface CsvText {
+  configuration: string;
+  day: string;
+  metric: (metric: Metric) => string;
+}
+
+/**
+ * CSV of every metric, every day, every configuration, with headings in the reader's language.
+ * A day with nothing to measure is an empty cell, not 0.
+ */
+export function csvRows(
+  text: CsvText,
   labels: readonly string[],
   series: readonly Float64Array[],
   day: number,
-): string {
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [['configuration', 'day', ...METRICS].join(',')];
+): (string | number | null)[][] {
+  const metrics = TABLE.map((v) => v.metric);
+  const rows: (string | number | null)[][] = [
+    [text.configuration, text.day, ...metrics.map(text.metric)],
+  ];
   series.forEach((s, c) => {
+    const values = metrics.map((m) => dailyValues(s, m, day));
     for (let d = 0; d < day; d++) {
-      const row = METRICS.map((m) => {
-        const v = s[d * METRIC_COUNT + M[m]]!;
-        return Number.isInteger(v) ? String(v) : v.toFixed(4);
-      });
-      lines.push([quote(labels[c] ?? String(c)), String(d + 1), ...row].join(','));
+      rows.push([
+        labels[c] ?? String(c + 1),
+        d + 1,
+        ...values.map((v) => {
+          const x = v[d]!;
+          return Number.isNaN(x) ? null : Number.isInteger(x) ? x : Number(x.toFixed(4));
+        }),
+      ]);
     }
   });
-  return `${lines.join('\n')}\n`;
+  return rows;
 }
 
 /**
@@ -102,31 +111,38 @@ export function fill(template: string, values: Record<string, string | number>):
   );
 }
 
-/** The templates of a chart's reading, in the reader's language (from `t(key)` without values). */
+/**
+ * The templates of a chart's reading, in the reader's language and in the metric's own grammar
+ * (from `t('market.read.<metric>.…')` without values): one setting, several, all alike, none yet.
+ */
 export interface ReadingText {
   one: string;
   many: string;
+  same: string;
+  none: string;
 }
 
-/** The chart's one-sentence reading: where the metric stands now, and which line leads. */
+/** The chart's one-sentence reading: where the metric stands now, and which setting leads. */
 export function chartReading(
   text: ReadingText,
   day: number,
-  metric: string,
-  totals: readonly number[],
+  totals: readonly (number | null)[],
   labels: readonly string[],
   format: (value: number) => string,
 ): string {
-  if (totals.length < 2) return fill(text.one, { day, metric, value: format(totals[0] ?? 0) });
-  let top = 0;
-  let bottom = 0;
-  totals.forEach((v, i) => {
-    if (v > totals[top]!) top = i;
-    if (v < totals[bottom]!) bottom = i;
-  });
+  const known = totals.flatMap((v, i) => (v === null ? [] : [i]));
+  if (known.length === 0) return fill(text.none, { day });
+  if (totals.length < 2) return fill(text.one, { day, value: format(totals[known[0]!]!) });
+  let top = known[0]!;
+  let bottom = known[0]!;
+  for (const i of known) {
+    if (totals[i]! > totals[top]!) top = i;
+    if (totals[i]! < totals[bottom]!) bottom = i;
+  }
+  if (format(totals[top]!) === format(totals[bottom]!))
+    return fill(text.same, { day, value: format(totals[top]!) });
   return fill(text.many, {
     day,
-    metric,
     top: labels[top] ?? '',
     topValue: format(totals[top]!),
     bottom: labels[bottom] ?? '',
@@ -161,23 +177,33 @@ export async function paramsValid(params: Partial<MarketConfig>): Promise<boolea
   return (await parseParams(params)).success;
 }
 
-/** Read settings from a link; anything malformed or out of range is ignored, not obeyed. */
-export async function readShareQuery(query: string): Promise<Partial<MarketConfig> | null> {
+/** What a link carries: settings, nothing, or something damaged (said, never obeyed). */
+export type SharedSettings =
+  { kind: 'none' } | { kind: 'ok'; params: Partial<MarketConfig> } | { kind: 'damaged' };
+
+/** Read settings from a link; anything malformed or out of range is reported, not obeyed. */
+export async function readShareQuery(query: string): Promise<SharedSettings> {
   const p = new URLSearchParams(query).get('p');
-  if (!p || p.length > 4000) return null;
+  if (p === null) return { kind: 'none' };
+  if (p.length > 4000) return { kind: 'damaged' };
   try {
     const b64 = p.replace(/-/g, '+').replace(/_/g, '/');
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const parsed = await parseParams(JSON.parse(new TextDecoder().decode(bytes)));
-    if (!parsed.success) return null;
+    const parsed = await parseParams(
+      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)),
+    );
+    if (!parsed.success) return { kind: 'damaged' };
     const events = parsed.data.events?.map(({ type, start, end, magnitude }) => ({
       type,
       start,
       end,
       magnitude,
     }));
-    return { ...parsed.data, ...(events ? { events } : {}) } as Partial<MarketConfig>;
+    return {
+      kind: 'ok',
+      params: { ...parsed.data, ...(events ? { events } : {}) } as Partial<MarketConfig>,
+    };
   } catch {
-    return null;
+    return { kind: 'damaged' };
   }
 }
