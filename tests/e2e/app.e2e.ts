@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, openPage, useBrowser } from './browser.ts';
+import { axe, openPage, readStored, storedWithPrefix, useBrowser, writeStored } from './browser.ts';
 
 const base = inject('baseURL');
 const browser = useBrowser();
@@ -255,18 +255,14 @@ describe('saved progress that cannot be read', () => {
     const { context, page, errors } = await openPage(browser(), 'en');
     await page.goto(`${base}#/`);
     await h1(page);
-    await page.evaluate(() => localStorage.setItem('ecsim.progress', '{"format":"ecsim-progr'));
+    await writeStored(page, 'ecsim.progress', '{"format":"ecsim-progr');
     await page.reload();
     await page
       .getByRole('alert')
       .getByText(/kept aside, not deleted/)
       .waitFor();
-    const kept = await page.evaluate(() =>
-      Object.keys(localStorage)
-        .filter((k) => k.startsWith('ecsim.progress.unreadable.'))
-        .map((k) => localStorage.getItem(k)),
-    );
-    expect(kept).toEqual(['{"format":"ecsim-progr']);
+    const kept = await storedWithPrefix(page, 'ecsim.progress.unreadable.');
+    expect(kept.map(([, v]) => v)).toEqual(['{"format":"ecsim-progr']);
     await page.goto(`${base}#/lessons/models`);
     await page.getByRole('button', { name: 'Mark as read' }).click();
     await page.getByRole('button', { name: 'Mark as unread' }).waitFor();
@@ -279,7 +275,7 @@ describe('saved progress that cannot be read', () => {
     const newer = '{"format":"ecsim-progress","version":7,"lessons":{}}';
     await page.goto(`${base}#/`);
     await h1(page);
-    await page.evaluate((v) => localStorage.setItem('ecsim.progress', v), newer);
+    await writeStored(page, 'ecsim.progress', newer);
     await page.goto(`${base}#/lessons/models`);
     await page.reload();
     await page
@@ -288,7 +284,7 @@ describe('saved progress that cannot be read', () => {
       .waitFor();
     await page.getByRole('button', { name: 'Mark as read' }).click();
     await page.getByRole('button', { name: 'Mark as unread' }).waitFor();
-    expect(await page.evaluate(() => localStorage.getItem('ecsim.progress'))).toBe(newer);
+    expect(await readStored(page, 'ecsim.progress')).toBe(newer);
     await context.close();
   });
 });

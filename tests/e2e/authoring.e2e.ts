@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { axe, openPage, useBrowser } from './browser.ts';
+import { axe, openPage, readStored, useBrowser } from './browser.ts';
 
 const base = inject('baseURL');
 const browser = useBrowser();
@@ -64,7 +64,9 @@ describe.each(['zh-CN', 'en'] as const)('authoring in %s', (lang) => {
     await page.goto(`${base}#/quiz/security`);
     await page.locator('article.question input').first().check();
     await page.locator('article.question button.primary').click();
-    const progress = await page.evaluate(() => localStorage.getItem('ecsim.progress'));
+    // The answer is saved just after it is shown.
+    await expect.poll(() => readStored(page, 'ecsim.progress')).toContain('"security"');
+    const progress = await readStored(page, 'ecsim.progress');
     expect(progress).toContain('"security"');
 
     await page.goto(`${base}#/authoring`);
@@ -74,8 +76,8 @@ describe.each(['zh-CN', 'en'] as const)('authoring in %s', (lang) => {
     await input.setInputFiles(file('broken.yaml', BROKEN));
     await page.locator('main').getByText(text.invalid).waitFor();
     expect(await page.getByText(text.firstError, { exact: true }).count()).toBe(1);
-    expect(await page.evaluate(() => localStorage.getItem('ecsim.progress'))).toBe(progress);
-    expect(await page.evaluate(() => localStorage.getItem('ecsim.scenarios'))).toBeNull();
+    expect(await readStored(page, 'ecsim.progress')).toBe(progress);
+    expect(await readStored(page, 'ecsim.scenarios')).toBeNull();
     expect(await axe(page)).toEqual([]);
 
     // A file.
@@ -124,9 +126,7 @@ describe.each(['zh-CN', 'en'] as const)('authoring in %s', (lang) => {
     await page.reload();
     await page.getByRole('button', { name: text.remove }).click();
     expect(await page.getByRole('button', { name: text.remove }).count()).toBe(0);
-    expect(await page.evaluate(() => localStorage.getItem('ecsim.progress'))).toContain(
-      '"security"',
-    );
+    expect(await readStored(page, 'ecsim.progress')).toContain('"security"');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -111,3 +111,82 @@ export async function runMarketToEnd(page: Page, run: string): Promise<void> {
     { timeout: 30_000 },
   );
 }
+
+/**
+ * The app's stored records (src/state/store.ts): IndexedDB `ecsim`, object store `records`, or
+ * localStorage where the app had to use it (and in builds from before the move). Read and write
+ * only after the app has started once on the page's origin (it makes the database).
+ */
+export function readStored(page: Page, key: string): Promise<string | null> {
+  return page.evaluate(async (k) => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('ecsim')) return localStorage.getItem(k);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('ecsim');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const value = await new Promise<unknown>((resolve, reject) => {
+      const get = db.transaction('records').objectStore('records').get(k);
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    });
+    db.close();
+    return typeof value === 'string' ? value : null;
+  }, key);
+}
+
+export function writeStored(page: Page, key: string, value: string): Promise<void> {
+  return page.evaluate(
+    async ([k, v]) => {
+      const names = (await indexedDB.databases()).map((d) => d.name);
+      if (!names.includes('ecsim')) {
+        localStorage.setItem(k, v);
+        return;
+      }
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('ecsim');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('records', 'readwrite');
+        tx.objectStore('records').put(v, k);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    [key, value] as const,
+  );
+}
+
+/** Stored keys that start with `prefix`, with their values, in key order. */
+export function storedWithPrefix(page: Page, prefix: string): Promise<[string, string][]> {
+  return page.evaluate(async (p) => {
+    const fromLocal = Object.keys(localStorage)
+      .filter((k) => k.startsWith(p))
+      .map((k) => [k, localStorage.getItem(k) ?? ''] as [string, string]);
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes('ecsim')) return fromLocal.sort();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('ecsim');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const range = IDBKeyRange.bound(p, `${p}\uffff`);
+    const store = db.transaction('records').objectStore('records');
+    const [keys, values] = await Promise.all(
+      [store.getAllKeys(range), store.getAll(range)].map(
+        (req) =>
+          new Promise<unknown[]>((resolve, reject) => {
+            req.onsuccess = () => resolve(req.result as unknown[]);
+            req.onerror = () => reject(req.error);
+          }),
+      ),
+    );
+    db.close();
+    const fromDb = (keys ?? []).map((k, i) => [String(k), String(values?.[i])] as [string, string]);
+    return [...fromDb, ...fromLocal].sort();
+  }, prefix);
+}

@@ -21,7 +21,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { ElementHandle, Page } from 'playwright-core';
-import { openPage, useBrowser } from './browser.ts';
+import { openPage, readStored, storedWithPrefix, useBrowser, writeStored } from './browser.ts';
 import { createRandom, type Random } from '../../src/engine/random.ts';
 import { PROGRESS_FORMAT, emptyRecord, readRecord } from '../../src/state/progress/record.ts';
 
@@ -376,7 +376,7 @@ async function runSeed(seed: number): Promise<string> {
     ...emptyRecord(new Date().toISOString()),
     lessons: { models: { readAt: new Date().toISOString() } },
   };
-  await page.evaluate((v) => localStorage.setItem('ecsim.progress', v), JSON.stringify(seeded));
+  await writeStored(page, 'ecsim.progress', JSON.stringify(seeded));
   await page.reload();
   await settle(page);
 
@@ -574,10 +574,10 @@ async function runSeed(seed: number): Promise<string> {
       .then(() => true)
       .catch(() => false);
     if (!shown) fail('My progress shows no heading after the run');
-    const saved = await page.evaluate(() => ({
-      raw: localStorage.getItem('ecsim.progress'),
-      aside: Object.keys(localStorage).filter((k) => k.startsWith('ecsim.progress.unreadable.')),
-    }));
+    const saved = {
+      raw: await readStored(page, 'ecsim.progress'),
+      aside: (await storedWithPrefix(page, 'ecsim.progress.unreadable.')).map(([k]) => k),
+    };
     let format: unknown;
     try {
       format = (JSON.parse(saved.raw ?? 'null') as { format?: unknown } | null)?.format;

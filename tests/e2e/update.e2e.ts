@@ -14,7 +14,7 @@ import sirv from 'sirv';
 import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, openPage, useBrowser } from './browser.ts';
+import { axe, openPage, readStored, useBrowser } from './browser.ts';
 import { SUB_PATH } from './global-setup.ts';
 
 const v1 = inject('dist');
@@ -98,8 +98,7 @@ async function waitForControl(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-const readProgress = (page: Page) =>
-  page.evaluate(() => localStorage.getItem('ecsim.progress') ?? '');
+const readProgress = async (page: Page) => (await readStored(page, 'ecsim.progress')) ?? '';
 
 describe('an update under an open page', () => {
   it('is offered politely; accepted, the page reloads once into v2 and the answers stay', async () => {
