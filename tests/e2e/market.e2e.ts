@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axe, openPage, runMarketToEnd, useBrowser } from './browser.ts';
+import zh from '../../src/i18n/market/zh-CN.json' with { type: 'json' };
+import en from '../../src/i18n/market/en.json' with { type: 'json' };
 
 const base = inject('baseURL');
 const browser = useBrowser();
@@ -19,7 +21,8 @@ const TEXT = {
     escrow: '担保交易',
     playRound: '进行这一轮',
     round2: '第 2 轮，共 4 轮（每轮 30 天）',
-    columns: ['指标', '你的决策', '只有电脑玩家'],
+    columns: ['指标', '你的决策', '电脑扮演'],
+    csvHead: '设置,天,成交总额（GMV）,订单数',
     debug: '检查不变量（调试模式）',
     held: /^已逐日检查 (\d+) 天，不变量全部成立。$/,
   },
@@ -35,7 +38,8 @@ const TEXT = {
     escrow: 'Escrow',
     playRound: 'Play this round',
     round2: 'Round 2 of 4 (30 days each)',
-    columns: ['Metric', 'Your decisions', 'Computer players only'],
+    columns: ['Metric', 'Your decisions', 'Computer in your place'],
+    csvHead: 'Setting,Day,GMV,Orders',
     debug: 'Check invariants (debug mode)',
     held: /^Invariants held on every day checked\. Days checked: (\d+)\.$/,
   },
@@ -60,11 +64,12 @@ describe.each(['zh-CN', 'en'] as const)('the marketplace in %s', (lang) => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: text.export }).click(),
     ]);
-    const csv = readFileSync((await download.path())!, 'utf8')
-      .trim()
-      .split('\n');
-    expect(csv[0]).toMatch(/^configuration,day,gmv,orders/);
-    expect(csv.length).toBeGreaterThan(2 * 60);
+    const raw = readFileSync((await download.path())!, 'utf8');
+    // A byte-order mark, so that Excel on Chinese Windows reads the Chinese; CRLF line ends.
+    expect(raw.startsWith('\uFEFF')).toBe(true);
+    const csv = raw.slice(1).trimEnd().split('\r\n');
+    expect(csv[0]!.startsWith(text.csvHead)).toBe(true);
+    expect(csv.length).toBe(1 + 2 * 120);
     expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -149,6 +154,134 @@ describe.each(['zh-CN', 'en'] as const)('the marketplace in %s', (lang) => {
       .toBe('77');
     await runToEnd(second, lang);
     expect(await second.locator('table.results tbody').textContent()).toBe(results);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** The results table's cells by metric name (in the page's language) and column, as numbers. */
+async function readTable(page: Page, lang: 'zh-CN' | 'en') {
+  const names = (lang === 'en' ? en : zh).market.metrics as Record<string, string>;
+  const rows = await page
+    .locator('table.results tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())),
+    );
+  const byName = new Map(rows.map((r) => [r[0]!, r.slice(1)]));
+  return (metric: string, column: number): number | null => {
+    const cell = byName.get(names[metric]!)?.[column];
+    if (cell === undefined) throw new Error(`no cell ${metric}[${column}]`);
+    if (cell === '—') return null;
+    return Number(cell.replace('−', '-').replace(/[¥%,\s]/g, ''));
+  };
+}
+
+/**
+ * What each built-in scenario claims, read off the results table as a student would (seed 1):
+ * the same claims tests/unit/market-claims.spec.ts checks in the engine over five seeds.
+ */
+const CLAIMS: Record<string, (cell: Awaited<ReturnType<typeof readTable>>) => void> = {
+  'online-vs-offline': (c) => {
+    expect(c('txCostPerOrder', 0)!).toBeLessThan(0.67 * c('txCostPerOrder', 1)!);
+    expect(c('avgDistance', 0)!).toBeGreaterThan(3 * c('avgDistance', 1)!);
+    expect(c('consumerSurplus', 0)!).toBeGreaterThan(1.5 * c('consumerSurplus', 1)!);
+    expect(c('platformRevenue', 1)).toBeNull();
+    expect(c('platformProfit', 1)).toBeNull();
+    expect(c('avgRating', 1)).toBeNull();
+  },
+  'b2b-procurement': (c) => {
+    expect(c('txCostPerOrder', 0)!).toBeLessThan(0.9 * c('txCostPerOrder', 1)!);
+    expect(c('reach', 0)! - c('reach', 1)!).toBeGreaterThan(4);
+    expect(c('txCostPerUnit', 2)!).toBeGreaterThan(1.2 * c('txCostPerUnit', 0)!);
+    expect(c('sellerProfit', 0)!).toBeGreaterThan(0);
+  },
+  'b2c-shop': (c) => {
+    expect(c('sellerProfit', 0)!).toBeGreaterThan(0);
+    expect(c('consumerSurplus', 1)!).toBeLessThan(0.9 * c('consumerSurplus', 0)!);
+    expect(c('returns', 2)!).toBeGreaterThan(2.5 * c('returns', 0)!);
+    expect(c('sellerProfit', 2)!).toBeLessThan(c('sellerProfit', 0)!);
+  },
+  'c2c-secondhand': (c) => {
+    const fraud = [0, 1, 2, 3].map((i) => c('fraudLosses', i)!);
+    expect(fraud[3]!).toBeGreaterThan(10 * Math.max(fraud[0]!, fraud[1]!, fraud[2]!));
+    expect(c('consumerSurplus', 0)!).toBeGreaterThan(c('consumerSurplus', 1)!);
+    expect(c('consumerSurplus', 0)!).toBeGreaterThan(c('consumerSurplus', 2)!);
+  },
+  'c2c-escrow-fraud': (c) => {
+    expect(c('fraudLosses', 1)!).toBeLessThan(0.75 * c('fraudLosses', 0)!);
+    expect(c('consumerSurplus', 1)!).toBeGreaterThan(c('consumerSurplus', 0)!);
+    expect(c('platformProfit', 2)!).toBeLessThan(0.8 * c('platformProfit', 1)!);
+  },
+  'double-eleven': (c) => {
+    expect(c('deliveryDays', 0)! - c('deliveryDays', 1)!).toBeGreaterThan(0.5);
+  },
+  'o2o-lunch-peak': (c) => {
+    expect(c('failedOrders', 1)!).toBeLessThan(0.2 * c('failedOrders', 0)!);
+  },
+  'operating-models': (c) => {
+    expect(c('platformWriteOffs', 0)).toBe(0);
+    expect(c('platformWriteOffs', 1)).toBe(c('writeOffs', 1));
+    expect(c('sellerProfit', 1)).toBeNull();
+    expect(c('platformRevenue', 1)!).toBeGreaterThan(10 * c('platformRevenue', 0)!);
+  },
+};
+
+describe.each(['zh-CN', 'en'] as const)(
+  'every built-in scenario’s claims, in the UI, in %s',
+  (lang) => {
+    it.each(Object.keys(CLAIMS))(
+      '%s: run with all comparisons; the results table bears it out',
+      async (id) => {
+        const { context, page, errors } = await openPage(browser(), lang);
+        await page.goto(`${base}#/market/${id}`);
+        await page
+          .getByRole('combobox', { name: lang === 'en' ? 'Speed' : '速度' })
+          .selectOption('30');
+        await runToEnd(page, lang);
+        CLAIMS[id]!(await readTable(page, lang));
+        // The debrief questions are shown once the run ends.
+        expect(
+          await page.getByRole('heading', { name: lang === 'en' ? 'Discuss' : '讨论' }).count(),
+        ).toBe(1);
+        expect(errors).toEqual([]);
+        await context.close();
+      },
+    );
+  },
+);
+
+describe.each(['zh-CN', 'en'] as const)('the market scene in %s', (lang) => {
+  it('draws the day’s orders from the run and says what happened, and the page stays axe-clean', async () => {
+    const { context, page, errors } = await openPage(browser(), lang);
+    await page.goto(`${base}#/market/double-eleven`);
+    const step = page
+      .locator('.market-results .controls')
+      .getByRole('button', { name: TEXT[lang].step });
+    for (let d = 0; d < 3; d++) await step.click();
+    // The canvas has something drawn on it (not a blank frame).
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('canvas')
+            .first()
+            .evaluate((c: HTMLCanvasElement) => {
+              const ctx = c.getContext('2d');
+              if (!ctx || c.width === 0) return 0;
+              const { data } = ctx.getImageData(0, 0, c.width, c.height);
+              let ink = 0;
+              for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+              return ink;
+            }),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(500);
+    // The text twin names the day.
+    const said = page
+      .locator('[aria-live]')
+      .filter({ hasText: lang === 'en' ? /Day 3/ : /第 3 天/ });
+    await expect.poll(() => said.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
