@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addStrings } from '../../src/i18n/index.svelte.ts';
 import { PROGRESS_STRINGS } from '../../src/i18n/parts.ts';
 import StorageBanner from '../../src/features/progress/StorageBanner.svelte';
 import ProgressPage from '../../src/features/progress/ProgressPage.svelte';
+import AsideCopies from '../../src/features/progress/AsideCopies.svelte';
 import {
   ASIDE_PREFIX,
   PROGRESS_KEY,
@@ -166,5 +167,37 @@ describe('My progress page', () => {
     expect(progress.isRead('security-law')).toBe(false);
     render(ProgressPage);
     expect(JSON.parse(text)).toMatchObject({ format: 'ecsim-progress', version: 3 });
+  });
+});
+
+describe('copies kept aside', () => {
+  it('are listed on every visit, and each can be downloaded and, after a confirmation, deleted', async () => {
+    const user = userEvent.setup();
+    // jsdom has no IndexedDB: the app's store is localStorage here.
+    localStorage.setItem('ecsim.progress.unreadable.2026-11-20T08:00:00.000Z', '{"broken');
+    localStorage.setItem('ecsim.scenarios.replaced.2026-11-21T08:00:00.000Z', '{"id":"x"}');
+    const urls: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => {
+      urls.push(blob);
+      return 'blob:kept';
+    };
+    URL.revokeObjectURL = () => undefined;
+    render(AsideCopies);
+    expect(await screen.findByRole('heading', { name: '另外保存的数据' })).toBeInTheDocument();
+    expect(screen.getByText(/读不了的学习记录/)).toBeInTheDocument();
+    expect(screen.getByText(/被替换掉的场景旧版本/)).toBeInTheDocument();
+    const downloads = screen.getAllByRole('button', { name: '下载' });
+    await user.click(downloads[1]!);
+    await vi.waitFor(() => expect(urls).toHaveLength(1));
+    expect(await urls[0]!.text()).toBe('{"broken');
+    await user.click(screen.getAllByRole('button', { name: '删除' })[1]!);
+    await user.click(screen.getByRole('button', { name: '确定删除' }));
+    await vi.waitFor(() =>
+      expect(localStorage.getItem('ecsim.progress.unreadable.2026-11-20T08:00:00.000Z')).toBeNull(),
+    );
+    expect(
+      localStorage.getItem('ecsim.scenarios.replaced.2026-11-21T08:00:00.000Z'),
+    ).not.toBeNull();
+    await vi.waitFor(() => expect(screen.getAllByRole('button', { name: '下载' })).toHaveLength(1));
   });
 });
