@@ -3,7 +3,14 @@
  * one writer. Kept apart from the store so the first page does not carry it.
  */
 import { progress, updateProgress } from './progress.svelte.ts';
-import { clearQuiz, recordAnswer, recordCase, setLearner } from './progress/practice.ts';
+import {
+  clearQuiz,
+  recordAnswer,
+  recordCase,
+  restoreQuiz,
+  setLearner,
+} from './progress/practice.ts';
+import type { QuizResult } from './progress/record.ts';
 
 const now = () => new Date().toISOString();
 
@@ -12,9 +19,19 @@ export function answerQuestion(setId: string, questionId: string, correct: boole
   updateProgress((r) => recordAnswer(r, setId, questionId, correct, now()));
 }
 
-/** Start a set again: its answers are forgotten (its first-try results with them). */
-export function resetQuiz(setId: string): void {
-  updateProgress((r) => clearQuiz(r, setId, now()));
+/**
+ * Start a set again: its answers are forgotten (its first-try results with them). Returns what
+ * was forgotten, for `undoResetQuiz`.
+ */
+export function resetQuiz(setId: string): QuizResult | undefined {
+  const before = progress.record.quizzes[setId];
+  void updateProgress((r) => clearQuiz(r, setId, now()));
+  return before;
+}
+
+/** Undo `resetQuiz`: the forgotten answers come back (answers given since are kept). */
+export function undoResetQuiz(setId: string, answers: QuizResult): void {
+  void updateProgress((r) => restoreQuiz(r, setId, answers, now()));
 }
 
 /** Record a case played to an ending. */

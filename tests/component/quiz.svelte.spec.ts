@@ -124,6 +124,23 @@ describe('a question set', () => {
     });
   });
 
+  it('"clear and start again" can be undone until the next answer', async () => {
+    const user = userEvent.setup();
+    render(SetRunner, { set: SET });
+    await user.click(screen.getByRole('radio', { name: '卖用户手机号' }));
+    await user.click(screen.getByRole('button', { name: '提交答案' }));
+    await user.click(screen.getByRole('button', { name: /第 3 题/ }));
+    await user.click(screen.getByRole('button', { name: '提交答案' }));
+    await user.click(screen.getByRole('button', { name: '查看结果' }));
+    const before = progress.record.quizzes.demo;
+    expect(Object.keys(before?.answers ?? {})).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: '清空本题组的答案，重新开始' }));
+    expect(progress.record.quizzes.demo).toBeUndefined();
+    await user.click(screen.getByRole('button', { name: '撤销，恢复原来的答案' }));
+    expect(progress.record.quizzes.demo).toEqual(before);
+    expect(screen.getByRole('heading', { name: /演示题组/ })).toBeInTheDocument();
+  });
+
   it('orders items with buttons and sums up the set', async () => {
     const user = userEvent.setup();
     render(SetRunner, { set: SET });

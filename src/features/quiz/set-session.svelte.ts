@@ -5,7 +5,7 @@
  */
 import type { Question, Quiz } from '../../content/schema.ts';
 import { grade, presentation, type Grade, type Response } from '../../engine/quiz/question.ts';
-import { answerQuestion, resetQuiz } from '../../state/practice.ts';
+import { answerQuestion, resetQuiz, undoResetQuiz } from '../../state/practice.ts';
 import type { QuizResult } from '../../state/progress/record.ts';
 
 const zhKey = (t: { zh: string }) => t.zh;
@@ -134,13 +134,20 @@ export class SetSession {
     this.finished = false;
   }
 
-  /** Forget every answer of the set and start again. */
-  restart(): void {
-    resetQuiz(this.set.id);
+  /** Forget every answer of the set and start again; returns them, for `undoRestart`. */
+  restart(): QuizResult | undefined {
+    const forgotten = resetQuiz(this.set.id);
     this.set.questions.forEach((_, i) => this.reopen(i));
     this.queue = this.set.questions.map((_, i) => i);
     this.index = 0;
     this.finished = false;
+    return forgotten;
+  }
+
+  /** Bring back the answers `restart` forgot, and show the summary again. */
+  undoRestart(forgotten: QuizResult): void {
+    undoResetQuiz(this.set.id, forgotten);
+    this.finished = true;
   }
 
   private reopen(i: number): void {

@@ -8,6 +8,7 @@ import {
   type CaseResult,
   type Learner,
   type Progress,
+  type QuizResult,
 } from './record.ts';
 
 /** Record a question's answer: the first answer stays the "first try". */
@@ -38,6 +39,21 @@ export function clearQuiz(record: Progress, setId: string, now: string): Progres
   const quizzes = { ...record.quizzes };
   delete quizzes[setId];
   return { ...record, quizzes, updatedAt: now };
+}
+
+/** Put back a set's answers as they were (undoing `clearQuiz`); answers given since stay. */
+export function restoreQuiz(
+  record: Progress,
+  setId: string,
+  answers: QuizResult,
+  now: string,
+): Progress {
+  const since = record.quizzes[setId]?.answers ?? {};
+  return {
+    ...record,
+    quizzes: { ...record.quizzes, [setId]: { answers: { ...answers.answers, ...since } } },
+    updatedAt: now,
+  };
 }
 
 /** Record the end of a case played through. */
