@@ -342,6 +342,18 @@ describe('game mode', () => {
     expect(wild.sim.config.paymentSecurity).toBe(0.99);
   });
 
+  it('the student’s unsold stock ages like anyone’s: past its shelf life it is written off', () => {
+    const sim = new MarketSim(preset('B2C', { player: 0, days: 30, shelfLife: 10, demandRate: 0 }));
+    sim.decide({ restock: 50 });
+    const before = sim.stock[0]!;
+    for (let d = 0; d < 12; d++) sim.step();
+    expect(before).toBeGreaterThan(0);
+    expect(sim.stock[0]).toBe(0);
+    expect(metricOver(sim.series, 'writeOffs')).toBeGreaterThanOrEqual(before * sim.cost[0]!);
+    // Profit counts the loss: the shop is worth what it paid, less what it wrote off.
+    expect(metricOver(sim.series, 'playerProfit', 0, sim.day)).toBeLessThan(0);
+  });
+
   it('decisions never change the configuration the caller passed in', () => {
     const config = preset('C2C', { days: 10 });
     new MarketSim(config).decide({ commission: 0.3 });

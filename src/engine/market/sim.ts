@@ -796,14 +796,16 @@ export class MarketSim {
       }
       const sold = this.soldToday[j]!;
       this.forecast[j] = this.forecast[j]! * 0.85 + sold * 0.15;
-      if (j === c.player) continue; // the student's shop: price and stock are the student's
-      this.reprice(j);
+      // The student's shop: price and stock are the student's; only ageing stock is not.
+      const student = j === c.player;
+      if (!student) this.reprice(j);
       // Write off stock past its shelf life (seasonal goods, food, fashion).
       if (c.restockTo > 1 && day - this.stockDay[j]! >= c.shelfLife && this.stock[j]! > 0) {
         acc[cls + C_WRITEOFFS]! += this.stock[j]! * this.cost[j]!;
         this.stock[j] = 0;
         this.stockDay[j] = day;
       }
+      if (student) continue;
       // Restock on the seller's cycle, or at once when sold out (an individual sometimes has
       // something else to sell).
       const soldOut = this.stock[j]! < c.orderSize;
