@@ -30,6 +30,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.spec.ts'],
           environment: 'node',
+          // Generous: a busy 2-core machine must not fail a test for being slow, only for being wrong.
+          testTimeout: 30_000,
         },
       },
       {
