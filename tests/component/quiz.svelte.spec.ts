@@ -9,7 +9,7 @@ import SetRunner from '../../src/features/quiz/SetRunner.svelte';
 import CasePlayer from '../../src/features/quiz/CasePlayer.svelte';
 import ClassPage from '../../src/features/quiz/ClassPage.svelte';
 import type { Case, Quiz } from '../../src/content/schema.ts';
-import { buildResults } from '../../src/engine/quiz/results.ts';
+import { buildResults } from '../../src/content/results.ts';
 import { memoryStore } from './helpers.ts';
 
 const b = (zh: string, en = zh) => ({ zh, en });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 
 describe('the engine fence (ESLint)', () => {
@@ -7,6 +7,10 @@ describe('the engine fence (ESLint)', () => {
     const [result] = await eslint.lintText(code, { filePath });
     return (result?.messages ?? []).map((m) => m.ruleId);
   };
+
+  // The first lint loads the whole configuration and its plugins (seconds on a busy machine): do it
+  // once before the tests, with a time limit of its own, so no test's limit depends on the machine.
+  beforeAll(() => lint('export const y = 1;\n', 'src/engine/flow/machine.ts'), 60_000);
 
   it.each([
     "import { mount } from 'svelte';",

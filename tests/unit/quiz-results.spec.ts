@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { byPoint } from '../../src/engine/quiz/results.ts';
 import {
   buildResults,
-  byPoint,
-  classCsv,
-  classSummary,
   parseResults,
   resultsCsv,
   type ResultsFile,
-} from '../../src/engine/quiz/results.ts';
+} from '../../src/content/results.ts';
+import { classCsv, classSummary } from '../../src/features/quiz/class-summary.ts';
 
 const NOW = '2026-11-25T09:00:00.000Z';
 const T = { zh: '安全', en: 'Security' };
@@ -95,7 +94,8 @@ describe('a student results file', () => {
 
   it('exports CSV with one row per answer and per case; formulas stay text', () => {
     const csv = resultsCsv(student('=HYPERLINK("x")', true, false));
-    const lines = csv.trim().split('\n');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('student,kind,set,item,points,correct,first_try,tries,score,max');
     expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",question,security,q1,data-privacy,1,1,1,,`);
     expect(lines[3]).toBe(`"'=HYPERLINK(""x"")",case,phishing,safe,,,,,4,5`);
@@ -130,11 +130,13 @@ describe('the class summary', () => {
     expect(summary.points.at(-1)).toMatchObject({ id: 'data-privacy', first: 2 });
   });
 
-  it('exports the per-student table as CSV', () => {
-    const lines = classCsv(summary).trim().split('\n');
+  it('exports the per-student table as CSV, scores in two columns (3/5 would become a date)', () => {
+    const csv = classCsv(summary);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'student,file,exported_at,security (first try / total),phishing (best / max),first_try_right,answered,total_questions',
+      'student,file,exported_at,security first_try_right,security total,phishing best,phishing max,first_try_right,answered,total_questions',
     );
-    expect(lines[1]).toBe(`A 同学,a.json,${NOW},0/3,4/5,0,2,3`);
+    expect(lines[1]).toBe(`A 同学,a.json,${NOW},0,3,4,5,0,2,3`);
   });
 });

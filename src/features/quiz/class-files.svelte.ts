@@ -2,7 +2,8 @@
  * The teacher's class summary: result files read in this page only (nothing is uploaded or
  * saved), files that are not results reported and skipped, the summary derived from the rest.
  */
-import { classSummary, parseResults, type ResultsFile } from '../../engine/quiz/results.ts';
+import { parseResults, type ResultsFile } from '../../content/results.ts';
+import { classSummary } from './class-summary.ts';
 
 export interface Skipped {
   name: string;

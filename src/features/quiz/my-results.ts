@@ -1,5 +1,5 @@
 /** The student's results file, built from saved progress and the catalog of sets and cases. */
-import { buildResults, type ResultsFile } from '../../engine/quiz/results.ts';
+import { buildResults, type ResultsFile } from '../../content/results.ts';
 import type { Progress } from '../../state/progress/record.ts';
 import { scenarios } from '../../state/scenarios.svelte.ts';
 import { CASES, SETS } from './catalog.ts';
