@@ -5,7 +5,7 @@
  */
 import { toJSONSchema } from 'zod';
 import type * as z from 'zod';
-import type { Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import {
   KINDS,
   type Case,
@@ -45,6 +45,11 @@ export interface FileResult {
   issues: ContentIssue[];
   /** Not errors: e.g. a text in one language only, shown in both until translated. */
   warnings: ContentIssue[];
+  /**
+   * The parsed document and its line counter, when the text parsed as YAML: later checks place
+   * their messages from it (a quoted key or a flow mapping included) without parsing again.
+   */
+  source?: { doc: Document.Parsed; lines: LineCounter };
 }
 
 /**
@@ -257,6 +262,7 @@ export function validateText(file: string, text: string): FileResult {
   });
   if (parsed.issues.length > 0 || !parsed.doc) return fail(parsed.issues);
   const doc = parsed.doc;
+  const source = { doc, lines: parsed.lines };
   const value = parsed.value;
   warnings = fillLanguages(value).map((path) => {
     const missing = path[path.length - 1] as string;
@@ -324,7 +330,7 @@ export function validateText(file: string, text: string): FileResult {
     located.sort((a, b) => a.offset - b.offset);
     return { ...fail(located), kind };
   }
-  return { file, kind, content, issues: [], warnings };
+  return { file, kind, content, issues: [], warnings, source };
 }
 
 /** A market scenario's own rules: events inside the run, cost below price. */
@@ -372,11 +378,23 @@ function checkMarket(
 /** Where a path of a file is, for messages across files. */
 function placeIn(file: string, text: string) {
   const parsed = parseYaml(text);
+  return placer(file, parsed.doc ? { doc: parsed.doc, lines: parsed.lines } : undefined);
+}
+
+function placer(file: string, source: FileResult['source']) {
   return (path: PropertyKey[]) => {
-    const node = parsed.doc ? nodeAt(parsed.doc, path) : undefined;
-    const pos = parsed.lines.linePos(node?.range?.[0] ?? 0);
+    const node = source ? nodeAt(source.doc, path) : undefined;
+    const pos = source?.lines.linePos(node?.range?.[0] ?? 0) ?? { line: 1, col: 1 };
     return { file, line: pos.line, col: pos.col, path: formatPath(path) };
   };
+}
+
+/**
+ * Where a path of a checked file is (`file:line:col` and the path as shown in messages): from the
+ * document kept in the result, parsing `text` again only when the result has none.
+ */
+export function placeOf(r: FileResult, text: string): ReturnType<typeof placer> {
+  return r.source ? placer(r.file, r.source) : placeIn(r.file, text);
 }
 
 /**
@@ -405,7 +423,7 @@ export function checkCorpus(results: FileResult[], texts: Map<string, string>): 
   for (const r of results) {
     if (r.content?.kind !== 'lesson') continue;
     const lesson = r.content.data;
-    const where = placeIn(r.file, texts.get(r.file) ?? '');
+    const where = placeOf(r, texts.get(r.file) ?? '');
     const base = r.file.split(/[\\/]/).pop() ?? r.file;
     const expected = base.replace(/^\d+-/, '').replace(/\.ya?ml$/, '');
     if (expected !== lesson.id) {
@@ -440,7 +458,7 @@ export function checkCorpus(results: FileResult[], texts: Map<string, string>): 
   for (const r of flows) {
     if (r.content?.kind !== 'flow') continue;
     const flow = r.content.data;
-    const where = placeIn(r.file, texts.get(r.file) ?? '');
+    const where = placeOf(r, texts.get(r.file) ?? '');
     const before = seenFlows.get(flow.id);
     if (before)
       issues.push({
@@ -473,7 +491,7 @@ function checkPractice(
   for (const r of results) {
     const c = r.content;
     if (c?.kind !== 'quiz' && c?.kind !== 'case') continue;
-    const where = placeIn(r.file, texts.get(r.file) ?? '');
+    const where = placeOf(r, texts.get(r.file) ?? '');
     const here = where(['id']);
     const before = seen.get(c.data.id);
     if (before)
@@ -499,7 +517,7 @@ export function checkReferences(r: FileResult, text: string, known: KnownContent
   const c = r.content;
   if (!c) return [];
   const issues: ContentIssue[] = [];
-  const where = placeIn(r.file, text);
+  const where = placeOf(r, text);
   const lessonsKnown = known.lessonTargets.size > 0;
   const lesson = (ref: string | undefined, path: PropertyKey[]) => {
     if (ref !== undefined && lessonsKnown && !known.lessonTargets.has(ref))

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeScenario, encodeScenario, shareUrl } from '../../src/features/authoring/share.ts';
 import { checkScenario } from '../../src/features/authoring/check.ts';
@@ -97,7 +98,17 @@ describe('checking a scenario in the browser', () => {
     ]);
     const clash = template('quiz').replace('id: my-quiz', 'id: security');
     expect(checkScenario('q.yaml', clash).issues.map((i) => formatIssue(i, zh))).toEqual([
-      'q.yaml:5:1  id  编号 security 已被内置场景使用，请换一个编号',
+      'q.yaml:5:5  id  编号 security 已被内置场景使用，请换一个编号',
+    ]);
+    // Placed from the parsed document: a quoted key, and a key inside a flow mapping (JSON).
+    const quoted = template('quiz').replace('id: my-quiz', '"id": security');
+    expect(checkScenario('q.yaml', quoted).issues.map((i) => formatIssue(i, en))).toEqual([
+      'q.yaml:5:7  id  the id security belongs to a built-in scenario: choose another id',
+    ]);
+    // The same file as JSON (YAML's flow style): the id is on line 3, its value at column 9.
+    const json = JSON.stringify({ ...parse(template('quiz')), id: 'security' }, null, 2);
+    expect(checkScenario('q.json', json).issues.map((i) => formatIssue(i, en))).toEqual([
+      'q.json:3:9  id  the id security belongs to a built-in scenario: choose another id',
     ]);
     const tag = template('quiz').replace('[payment-security]', '[payment-securty]');
     expect(checkScenario('q.yaml', tag).issues.map((i) => formatIssue(i, en))).toEqual([

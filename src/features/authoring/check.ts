@@ -6,6 +6,7 @@
 import {
   validateText,
   checkReferences,
+  placeOf,
   type ContentIssue,
   type ContentData,
 } from '../../content/validate.ts';
@@ -43,19 +44,19 @@ export function checkScenario(name: string, text: string): Checked {
   const warnings = result.warnings;
   if (!result.content) return { scenario: null, issues: result.issues, warnings };
   const c = result.content;
-  const at = (issue: Omit<ContentIssue, 'file' | 'line' | 'col'>, path: 'id' | 'kind') => {
-    const line = text.split('\n').findIndex((l) => l.startsWith(`${path}:`));
-    return { file: name, line: line + 1 || 1, col: 1, ...issue };
-  };
+  // Placed from the parsed document: a quoted key or a flow mapping is found where it is.
+  const where = placeOf(result, text);
+  const at = (issue: Omit<ContentIssue, 'file' | 'line' | 'col' | 'path'>, path: 'id' | 'kind') =>
+    ({ ...where([path]), ...issue }) satisfies ContentIssue;
   if (c.kind === 'lesson')
     return {
       scenario: null,
-      issues: [at({ path: 'kind', code: 'lessonNotScenario', params: {} }, 'kind')],
+      issues: [at({ code: 'lessonNotScenario', params: {} }, 'kind')],
       warnings,
     };
   const issues = checkReferences(result, text, known);
   if (builtIn[c.kind].has(c.data.id))
-    issues.push(at({ path: 'id', code: 'builtInId', params: { id: c.data.id } }, 'id'));
+    issues.push(at({ code: 'builtInId', params: { id: c.data.id } }, 'id'));
   return issues.length > 0
     ? { scenario: null, issues, warnings }
     : { scenario: c, issues, warnings };
