@@ -3,7 +3,8 @@
  * summary and debrief questions imply claims ("online lowers the transaction cost per order");
  * each is checked here on five seeds, each seed on its own, with a minimum effect size, comparing
  * configurations that share a seed. The same claims are listed, with their mechanism and source,
- * in the model guide (src/engine/market/MODEL.md); `CLAIMS` below is the table it shows.
+ * in the model guide's claims table (src/features/market/guide/model.*.md; a test checks that every
+ * claim here has its row there).
  */
 import { describe, expect, it } from 'vitest';
 import { collectFiles, validateFiles } from '../../src/content/node.ts';

@@ -98,7 +98,10 @@ export interface MarketConfig {
   freeReturns: boolean;
   /** Offline baseline: chance a payment in a shop is fraudulent (forged notes, skimmed cards). */
   offlineFraudRate: number;
-  /** Stock a seller (or the platform) holds after restocking; C2C: 1. */
+  /**
+   * Restocking: 1 means one item at a time (C2C individuals); otherwise a seller restocks to its
+   * forecast, never above 8 × this. Every `restockEvery` days, or at once when sold out.
+   */
   restockTo: number;
   restockEvery: number;
   /** Days unsold stock keeps its value before it is written off. */

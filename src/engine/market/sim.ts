@@ -8,7 +8,8 @@
  * A day runs in named phases: `beginDay` (events, capacity), `shop` (the buyers' loop: search,
  * choose, pay, ship, rate, return — the hot loop), `sellersDay` (fees, prices, stock, write-offs,
  * entry and exit), `platformDay` (security spending) and `endDay` (levels, the record).
- * The mechanisms and their sources are described in src/engine/market/MODEL.md.
+ * The mechanisms, metrics and parameters, and the claims tested, are described in the model guide:
+ * src/features/market/guide/model.en.md (中文：model.zh-CN.md), shown in the app at #/market-guide.
  */
 import { createRandom, type Random } from '../random.ts';
 import type { Decision, MarketConfig } from './config.ts';
