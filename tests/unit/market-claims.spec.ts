@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { collectFiles, validateFiles } from '../../src/content/node.ts';
 import type { Market } from '../../src/content/schema.ts';
 import { preset, type MarketConfig } from '../../src/engine/market/config.ts';
+import { marketSettings } from '../../src/content/market-settings.ts';
 import { metricOver, type Metric } from '../../src/engine/market/metrics.ts';
 import { MarketSim } from '../../src/engine/market/sim.ts';
 
@@ -24,7 +25,7 @@ function config(id: string, which: string, seed: number): MarketConfig {
   if (!s) throw new Error(`no scenario ${id}`);
   const extra = which === 'base' ? {} : s.compare?.find((c) => c.label.en === which)?.params;
   if (!extra) throw new Error(`no comparison “${which}” in ${id}`);
-  return preset(s.model, { ...s.params, ...extra, seed } as Partial<MarketConfig>);
+  return preset(s.model, { ...marketSettings(s.params), ...marketSettings(extra), seed });
 }
 
 const cache = new Map<string, MarketSim>();

@@ -3,6 +3,7 @@
  * table, the CSV export and the share link. Pure functions, tested in Node.
  */
 import type { MarketConfig } from '../../engine/market/config.ts';
+import { marketSettings } from '../../content/market-settings.ts';
 import {
   METRIC_DEFS,
   dailyValues,
@@ -193,16 +194,7 @@ export async function readShareQuery(query: string): Promise<SharedSettings> {
       JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)),
     );
     if (!parsed.success) return { kind: 'damaged' };
-    const events = parsed.data.events?.map(({ type, start, end, magnitude }) => ({
-      type,
-      start,
-      end,
-      magnitude,
-    }));
-    return {
-      kind: 'ok',
-      params: { ...parsed.data, ...(events ? { events } : {}) } as Partial<MarketConfig>,
-    };
+    return { kind: 'ok', params: marketSettings(parsed.data) };
   } catch {
     return { kind: 'damaged' };
   }
