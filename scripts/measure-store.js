@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveDist } from './measure-lib.js';
 
+/** @param {string} name @param {number} fallback */
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) || fallback : fallback;
@@ -27,12 +28,16 @@ const context = await chromium.launchPersistentContext(dir, {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 
-/** @param {number[]} xs */
+/** @typedef {{ median: number, min: number, max: number }} Stats */
+/** @param {number[]} xs @returns {Stats} */
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return { median: mid, min: s[0], max: s[s.length - 1] };
+  const at = (/** @type {number} */ i) => s[i] ?? 0;
+  const n = s.length;
+  const mid = n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+  return { median: mid, min: at(0), max: at(n - 1) };
 };
+/** @param {Stats} s */
 const fmt = ({ median, min, max }) =>
   `median ${median.toFixed(1)} ms (range ${min.toFixed(1)}–${max.toFixed(1)})`;
 
@@ -44,6 +49,7 @@ try {
   await page.waitForFunction(async () =>
     (await indexedDB.databases()).some((d) => d.name === 'ecsim'),
   );
+  /** @type {{ strict: number[], relaxed: number[], local: number[] }} */
   const all = { strict: [], relaxed: [], local: [] };
   for (let run = 1; run <= runs; run++) {
     const times = await page.evaluate(async (n) => {
@@ -55,7 +61,7 @@ try {
           { correct: i % 3 > 0, first: i % 2 > 0, tries: 1 + (i % 3), at },
         ]),
       );
-      const record = (i) =>
+      const record = (/** @type {number} */ i) =>
         JSON.stringify({
           format: 'ecsim-progress',
           version: 3,
@@ -68,11 +74,13 @@ try {
           cases: { 'phishing-link': { best: 4, last: 4, max: 5, endings: ['safe'], at } },
           learner: { name: '王小明', seed: 'k3j9x2' },
         });
+      /** @type {IDBDatabase} */
       const db = await new Promise((resolve, reject) => {
         const open = indexedDB.open('ecsim');
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
+      /** @param {IDBTransactionDurability} durability @param {number} i @returns {Promise<number>} */
       const save = (durability, i) =>
         new Promise((resolve, reject) => {
           const start = performance.now();
@@ -83,6 +91,7 @@ try {
           tx.oncomplete = () => resolve(performance.now() - start);
           tx.onerror = () => reject(tx.error);
         });
+      /** @type {{ strict: number[], relaxed: number[], local: number[] }} */
       const out = { strict: [], relaxed: [], local: [] };
       for (let i = 0; i < n; i++) {
         out.strict.push(await save('strict', i));
@@ -95,13 +104,15 @@ try {
       await new Promise((resolve) => {
         const tx = db.transaction('records', 'readwrite');
         tx.objectStore('records').delete('ecsim.measure');
-        tx.oncomplete = resolve;
+        tx.oncomplete = () => resolve(undefined);
       });
       localStorage.removeItem('ecsim.measure');
       db.close();
       return out;
     }, writes);
-    for (const k of Object.keys(all)) all[k].push(...times[k]);
+    all.strict.push(...times.strict);
+    all.relaxed.push(...times.relaxed);
+    all.local.push(...times.local);
     console.log(
       `run ${run}: ${writes} saves — strict ${fmt(stats(times.strict))}; ` +
         `relaxed ${fmt(stats(times.relaxed))}; localStorage ${fmt(stats(times.local))}`,
