@@ -13,7 +13,10 @@
  */
 import { createRandom, type Random } from '../random.ts';
 import type { Decision, MarketConfig } from './config.ts';
+import { EVENT, EVENT_FIELDS, MAX_EVENTS } from './events.ts';
 import { R, RAW_COUNT } from './metrics.ts';
+
+export { EVENT_FIELDS, EVENT_KINDS, MAX_EVENTS, type EventKind } from './events.ts';
 
 /** Chance a payment online is fraudulent when the platform stops none of it. */
 const BASE_PAYMENT_FRAUD = 0.02;
@@ -48,21 +51,6 @@ const ENTRY_HALF = 0.5;
 const TURNED_AWAY = 0.6;
 /** A seller who leaves sells its remaining stock off for this share of its cost. */
 const SALVAGE = 0.5;
-
-/** What the scene can show of a day: a sample of its orders, by what happened to them. */
-export const EVENT_KINDS = [
-  'delivered',
-  'carried', // bought in a shop and carried home
-  'stolen',
-  'scammed',
-  'escrowRefund',
-  'failed',
-  'returned',
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-/** Orders the scene gets per day at the most, and the fields of each (kind, buyer, seller, days). */
-export const MAX_EVENTS = 48;
-export const EVENT_FIELDS = 4;
 
 export interface Ledger {
   buyers: number;
@@ -582,7 +570,7 @@ export class MarketSim {
         ledger.buyers -= amount;
         ledger.fraudsters += amount;
         acc[R.stolen]! += amount;
-        this.note(2, i, j, 0);
+        this.note(EVENT.stolen, i, j, 0);
         continue;
       }
       gmv += amount;
@@ -603,10 +591,10 @@ export class MarketSim {
         if (escrow) {
           // Escrow: the platform held the money and gives it back (commission too).
           this.refund(j, amount, commission, cls, acc);
-          this.note(4, i, j, 0);
+          this.note(EVENT.escrowRefund, i, j, 0);
         } else {
           acc[R.scammed]! += amount;
-          this.note(3, i, j, 0);
+          this.note(EVENT.scammed, i, j, 0);
         }
         continue;
       }
@@ -659,7 +647,7 @@ export class MarketSim {
         this.refund(j, amount, commission, cls, acc);
         if (!lost) this.unsell(j, q, cls, acc);
         this.rate(j, 0, acc);
-        this.note(5, i, j, 0);
+        this.note(EVENT.failed, i, j, 0);
         continue;
       }
       const days = deliveryDays + extraDays;
@@ -687,11 +675,11 @@ export class MarketSim {
             ledger.buyers -= returnPostage;
           }
         }
-        this.note(6, i, j, days);
+        this.note(EVENT.returned, i, j, days);
         continue;
       }
       csValue += q * value * worth(quality[j]!);
-      if (sample) this.note(inPerson ? 1 : 0, i, j, days);
+      if (sample) this.note(inPerson ? EVENT.carried : EVENT.delivered, i, j, days);
     }
 
     if (looks > 0) this.marketConversion = 0.9 * this.marketConversion + (0.1 * orders) / looks;
