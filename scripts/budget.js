@@ -9,6 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
+/** The build folder: dist, or another given as the first argument (`node scripts/budget.js dist-x`). */
+const DIST = process.argv[2] ?? 'dist';
 const HOME_BUDGET = 45 * 1024;
 const HEAVY = [
   /node_modules\/mermaid\//,
@@ -20,9 +22,9 @@ const HEAVY = [
 ];
 
 /** @type {Record<string, import('./chunk-report.ts').ChunkInfo>} */
-const report = JSON.parse(readFileSync('dist/.vite/chunks.json', 'utf8'));
+const report = JSON.parse(readFileSync(`${DIST}/.vite/chunks.json`, 'utf8'));
 const entry = Object.keys(report).find((f) => report[f]?.isEntry);
-if (!entry) throw new Error('no entry chunk in dist/.vite/chunks.json');
+if (!entry) throw new Error(`no entry chunk in ${DIST}/.vite/chunks.json`);
 
 /** @type {Set<string>} */
 const home = new Set();
@@ -43,7 +45,7 @@ if (!zh) throw new Error('the Chinese strings chunk was not found');
 visit(zh);
 
 /** @param {string} file */
-const gz = (file) => gzipSync(readFileSync(`dist/${file}`)).length;
+const gz = (file) => gzipSync(readFileSync(`${DIST}/${file}`)).length;
 let total = 0;
 const lines = [];
 for (const file of home) {

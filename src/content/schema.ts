@@ -219,14 +219,9 @@ export const MarketParams = z.strictObject({
   reputation: z.boolean().optional().meta({ description: 'Ratings shown and used by buyers' }),
   paymentSecurity: z.number().min(0).max(1).optional(),
   dishonestShare: z.number().min(0).max(1).optional(),
-  capacity: z
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .optional()
-    .meta({
-      description: 'Parcels the couriers dispatch a day; O2O: orders a merchant can make a day',
-    }),
+  capacity: z.int().min(1).max(1_000_000).optional().meta({
+    description: 'Parcels the couriers dispatch a day; O2O: orders a merchant can make a day',
+  }),
   damageRate: z
     .number()
     .min(0)
@@ -239,14 +234,9 @@ export const MarketParams = z.strictObject({
     .meta({ description: "The platform ships its own goods through its own network (like JD's)" }),
   ownCapacity: z.int().min(1).max(1_000_000).optional(),
   ownDamageRate: z.number().min(0).max(0.5).optional(),
-  riders: z
-    .int()
-    .min(0)
-    .max(1_000_000)
-    .optional()
-    .meta({
-      description: 'O2O: orders the delivery riders can carry a day (0: customers walk in)',
-    }),
+  riders: z.int().min(0).max(1_000_000).optional().meta({
+    description: 'O2O: orders the delivery riders can carry a day (0: customers walk in)',
+  }),
   freeReturns: z
     .boolean()
     .optional()
@@ -481,7 +471,6 @@ export interface LessonMeta {
   id: string;
   order: number;
   title: BiText;
-  summary: BiText;
   parts: { id: string; title: BiText }[];
 }
 
@@ -490,9 +479,13 @@ export function lessonMeta(lesson: Lesson): LessonMeta {
     id: lesson.id,
     order: lesson.order,
     title: lesson.title,
-    summary: lesson.summary,
     parts: lesson.parts.map((p) => ({ id: p.id, title: p.title })),
   };
+}
+
+/** A lesson's summary alone (`?summary`): the lessons page shows it, the first page does not. */
+export function lessonSummary(lesson: Lesson): { id: string; summary: BiText } {
+  return { id: lesson.id, summary: lesson.summary };
 }
 
 /** A chapter point and where it is taught. */

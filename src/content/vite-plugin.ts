@@ -2,7 +2,8 @@
  * Vite plugin: content YAML files (lessons/, scenarios/) become validated JSON modules. An invalid
  * file fails the build, the dev server and the tests with `file:line:col  path  message`.
  * `?meta` on a lesson gives only what the table of contents needs, so the first page stays small;
- * `?points` gives its chapter points with where they are taught (for quizzes).
+ * `?summary` its summary alone (for the lessons page); `?points` its chapter points with where
+ * they are taught (for quizzes).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import {
   flowMeta,
   lessonMeta,
   lessonPoints,
+  lessonSummary,
   marketMeta,
   quizMeta,
   type ContentMeta,
@@ -52,9 +54,11 @@ export function contentPlugin(): Plugin {
       const data =
         query === 'points' && content.kind === 'lesson'
           ? lessonPoints(content.data)
-          : meta
-            ? metaOf(content)
-            : content.data;
+          : query === 'summary' && content.kind === 'lesson'
+            ? lessonSummary(content.data)
+            : meta
+              ? metaOf(content)
+              : content.data;
       return { code: `export default ${JSON.stringify(data)};\n`, map: null };
     },
   };

@@ -60,7 +60,9 @@ async function draw(source: string, dark: boolean): Promise<string> {
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict',
-    theme: dark ? 'dark' : 'default',
+    // The app's own palette (src/app/app.css), read from the page, in light and dark alike.
+    theme: 'base',
+    themeVariables: paletteTheme(dark),
     htmlLabels: false,
     maxTextSize: 20_000,
     maxEdges: 300,
@@ -94,6 +96,55 @@ async function draw(source: string, dark: boolean): Promise<string> {
   const clean = sanitizeSvg(svg);
   await nextTask();
   return clean;
+}
+
+/** Mermaid's theme variables from the app's colours (CSS custom properties of the page). */
+function paletteTheme(dark: boolean): Record<string, string | boolean> {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  const surface = v('--surface');
+  const fg = v('--fg');
+  const border = v('--border');
+  const muted = v('--muted');
+  return {
+    darkMode: dark,
+    background: surface,
+    fontSize: '14px',
+    primaryColor: v('--bg'),
+    primaryTextColor: fg,
+    primaryBorderColor: border,
+    lineColor: muted,
+    textColor: fg,
+    actorBkg: v('--bg'),
+    actorBorder: muted,
+    actorTextColor: fg,
+    actorLineColor: border,
+    signalColor: muted,
+    signalTextColor: fg,
+    labelBoxBkgColor: surface,
+    labelBoxBorderColor: border,
+    labelTextColor: fg,
+    noteBkgColor: v('--notice-bg'),
+    noteTextColor: v('--notice-fg'),
+    noteBorderColor: border,
+    sequenceNumberColor: surface,
+  };
+}
+
+/**
+ * Mermaid's viewBox can cut off what it drew at the edges (a long role name's box at the right,
+ * the last message's number at the bottom): fit the viewBox to everything drawn, with a margin.
+ */
+export function fitViewBox(svg: SVGSVGElement): void {
+  const box = svg.getBBox();
+  if (box.width === 0 || box.height === 0) return;
+  const pad = 10;
+  const width = Math.ceil(box.width + 2 * pad);
+  svg.setAttribute(
+    'viewBox',
+    `${Math.floor(box.x - pad)} ${Math.floor(box.y - pad)} ${width} ${Math.ceil(box.height + 2 * pad)}`,
+  );
+  svg.style.maxWidth = `${width}px`;
 }
 
 export interface ShowOptions {
