@@ -208,6 +208,43 @@ describe('opening and keeping scenarios', () => {
     });
   });
 
+  it('stops reading an endless body at the size cap, and a stalled one at the time limit', async () => {
+    let pulled = 0;
+    const endless = (async () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            pulled += 1;
+            controller.enqueue(new Uint8Array(64 * 1024).fill(0x23));
+          },
+        }),
+      )) as unknown as typeof fetch;
+    expect(await openUrl('https://t.example/endless.yaml', endless)).toEqual({
+      ok: false,
+      problem: 'tooLarge',
+    });
+    // 256 KB allowed: stopped after a handful of 64 KB chunks, not after the whole stream.
+    expect(pulled).toBeLessThan(10);
+
+    const stalled: typeof fetch = async (_url, init) =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('kind: quiz\n'));
+            init?.signal?.addEventListener('abort', () =>
+              controller.error(new DOMException('aborted', 'AbortError')),
+            );
+          },
+        }),
+      );
+    const started = Date.now();
+    expect(await openUrl('https://t.example/slow.yaml', stalled, 200)).toEqual({
+      ok: false,
+      problem: 'timeout',
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('opens a share link', async () => {
     const param = await encodeScenario(template('market'));
     expect(await openLink(param)).toMatchObject({ ok: true, href: '#/market/my-market' });
