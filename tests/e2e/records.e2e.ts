@@ -389,6 +389,35 @@ describe('progress files', () => {
   });
 });
 
+describe('nine large links', () => {
+  it('cannot crowd out progress: the kept list is capped and progress is still saved', async () => {
+    const { context, page, errors } = await openPage(browser(), 'en');
+    // Each file is just under the 256 KB cap; control characters take six characters in JSON.
+    const big = (i: number) => `${quiz(`big-quiz-${i}`)}#${'\u0001'.repeat(250_000)}\n`;
+    await page.route(/^https:\/\/teacher\.example\/big-\d+\.yaml$/, (route) => {
+      const i = Number(/big-(\d+)/.exec(route.request().url())![1]);
+      return route.fulfill({ body: big(i), contentType: 'text/yaml' });
+    });
+    for (let i = 1; i <= 9; i++) {
+      await page.goto(
+        `${base}?scenario=${encodeURIComponent(`https://teacher.example/big-${i}.yaml`)}`,
+      );
+      await page.locator('.open-result').waitFor();
+    }
+    // The last ones were refused as too many, not kept half-way.
+    await page.getByText('Too many scenarios are kept in this browser').waitFor();
+    await page.goto(`${base}#/lessons/models`);
+    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await untilStored(page, (raw) => raw.includes('"models"'));
+    await page.reload();
+    await page.getByRole('button', { name: 'Mark as unread' }).waitFor();
+    const list = (await readStored(page, 'ecsim.scenarios')) ?? '';
+    expect(2 * list.length).toBeLessThanOrEqual(4_000_000);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('an address that never stops sending', () => {
   let server: Server | undefined;
   afterAll(
