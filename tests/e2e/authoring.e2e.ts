@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { axe, openPage, readStored, useBrowser } from './browser.ts';
 
 const base = inject('baseURL');
+const DRAFT = 'ecsim.authoring.draft';
 const browser = useBrowser();
 
 const QUIZ = readFileSync('scenarios/templates/quiz.yaml', 'utf8').replace(
@@ -151,10 +152,11 @@ describe.each(['zh-CN', 'en'] as const)('authoring in %s', (lang) => {
     expect(await axe(page)).toEqual([]);
     // The draft survives a reload.
     await area.fill(yaml.replace('我的题组', '草稿题组'));
-    await page.waitForTimeout(400);
+    // Saved as typed: wait for the store to hold it, not for a fixed time.
+    await expect.poll(() => readStored(page, DRAFT)).toContain('草稿题组');
     await page.goto(`${base}#/authoring/edit`);
     await page.reload();
-    expect(await page.locator('textarea#yaml').inputValue()).toContain('草稿题组');
+    await expect.poll(() => page.locator('textarea#yaml').inputValue()).toContain('草稿题组');
 
     // A Moodle GIFT bank, converted and finished in the editor.
     await page.goto(`${base}#/authoring`);
