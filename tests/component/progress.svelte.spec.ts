@@ -129,7 +129,24 @@ describe('My progress page', () => {
     await markLessonRead('process');
     render(ProgressPage);
     expect(screen.getByText('已读 1 / 4 节')).toBeInTheDocument();
-    expect(screen.getByRole('progressbar')).toHaveAttribute('value', '1');
+    expect(screen.getByRole('progressbar', { name: '已读 1 / 4 节' })).toHaveAttribute(
+      'value',
+      '1',
+    );
+  });
+
+  it('opens with a total and a bar per activity', async () => {
+    await markLessonRead('process');
+    render(ProgressPage);
+    const bars = screen.getAllByRole('progressbar').slice(0, 4);
+    expect(bars.map((b) => b.getAttribute('aria-labelledby'))).toEqual([
+      'total-lessons',
+      'total-flows',
+      'total-questions',
+      'total-cases',
+    ]);
+    expect(screen.getByRole('progressbar', { name: '已读课程' })).toHaveAttribute('value', '1');
+    expect(screen.getByRole('progressbar', { name: '走完的流程' })).toHaveAttribute('max', '3');
   });
 
   it('imports an exported file by merging, and reports what was added', async () => {
