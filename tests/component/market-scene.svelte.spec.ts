@@ -64,12 +64,14 @@ describe('the market scene', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent?.trim());
     expect(marks).toContain('平台自营店');
-    expect(marks).toContain('担保账户：买家确认收货前，货款由平台代管');
-    expect(marks).toContain('欺诈：付款被盗，或付了款却收不到货');
+    expect(marks).toContain('担保账户：¥ ×n 即代管中的货款笔数，收货后放款');
+    expect(marks).toContain('欺诈（付款被盗或收钱不发货）');
     expect(twin(container)).toHaveTextContent(
       '第 7 天：抽样 3 笔订单；1 笔付款被盗，1 笔货款由担保交易退回，300 件包裹待发（每天运力 150 件）。',
     );
-    expect(screen.getByText('待发包裹：300 件（快递每天可送 150 件）')).toBeInTheDocument();
+    expect(
+      screen.getByText('待发包裹：300 件，约够快递送 2 天（每天可送 150 件）'),
+    ).toBeInTheDocument();
   });
 
   it('while playing speaks at most every two seconds, and at once on pause', async () => {
@@ -92,5 +94,6 @@ describe('the market scene', () => {
     expect(twin(container)).toHaveTextContent('Day 16: 1 order sampled; 1 stolen payment.');
     expect(screen.getByRole('button', { name: 'Hide the scene' })).toBeInTheDocument();
     expect(screen.getByRole('list', { name: 'What the marks mean' })).toBeInTheDocument();
+    expect(screen.getByText('No parcels waiting (couriers deliver 150 a day)')).toBeInTheDocument();
   });
 });

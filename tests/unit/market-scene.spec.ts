@@ -176,11 +176,12 @@ describe('the market scene', () => {
     );
   });
 
-  it('shows the parcel queue against the couriers’ capacity, in parcel markets only', () => {
-    expect(queueBar(0, 150)).toEqual({ fill: 0, cap: 0.5 });
-    expect(queueBar(150, 150)).toEqual({ fill: 0.5, cap: 0.5 });
-    expect(queueBar(600, 150)).toEqual({ fill: 1, cap: 0.25 });
-    expect(queueBar(0, 0)).toEqual({ fill: 0, cap: 0 });
+  it('shows the parcel queue as days of deliveries, in parcel markets only', () => {
+    expect(queueBar(0, 150)).toEqual({ days: 0, top: 4, step: 1, fill: 0 });
+    expect(queueBar(300, 150)).toEqual({ days: 2, top: 4, step: 1, fill: 0.5 });
+    expect(queueBar(810, 150)).toEqual({ days: 5.4, top: 6, step: 1, fill: 0.9 });
+    expect(queueBar(3300, 150)).toEqual({ days: 22, top: 25, step: 5, fill: 0.88 });
+    expect(queueBar(10, 0)).toEqual({ days: 0, top: 4, step: 1, fill: 0 });
     expect([hasQueue(parcels), hasQueue(o2o), hasQueue(shops)]).toEqual([true, false, false]);
   });
 

@@ -1,9 +1,9 @@
 /**
- * Draws the market scene on a canvas: the map (buyers, sellers, shops' reach) once per day on a
- * layer of its own, and over it, frame by frame, the orders in flight (scene.ts says where each
- * is). Animation frames are asked for only while something moves; with reduced motion each day
- * is drawn once, as it ends. Colours are the page's CSS variables, read again when the theme
- * changes.
+ * Draws the market scene on two canvases: on the lower one the map (buyers, sellers, shops'
+ * reach), redrawn only when it changes; on the upper one the orders in flight, frame by frame
+ * (scene.ts says where each is). All drawing happens in animation frames, asked for only while
+ * something moves; with reduced motion each day is drawn once, as it ends. Colours are the page's
+ * CSS variables, read again when the theme changes.
  */
 import type { SceneDay, SceneSetup } from './worker.ts';
 import {
@@ -45,7 +45,10 @@ function palette(el: Element): Palette {
 export class ScenePainter {
   readonly #canvas: HTMLCanvasElement;
   readonly #ctx: CanvasRenderingContext2D;
-  /** The map layer, redrawn when the sellers trading change, the size or the colours. */
+  /**
+   * The map, on a canvas of its own under this one: redrawn only when the sellers trading, the
+   * size or the colours change, so a frame draws the moving orders alone.
+   */
   readonly #map: HTMLCanvasElement;
   #colours: Palette;
   #layout: Layout = layout(0);
@@ -55,25 +58,31 @@ export class ScenePainter {
   #escrow = false;
   #items: SceneItem[] = [];
   #frame = 0;
+  /** The map waits for the next frame: a day's update does no drawing of its own. */
+  #mapDirty = true;
   #still = false;
   #visible = true;
 
-  private constructor(canvas: HTMLCanvasElement, ctx: CanvasRenderingContext2D) {
+  private constructor(
+    canvas: HTMLCanvasElement,
+    ctx: CanvasRenderingContext2D,
+    map: HTMLCanvasElement,
+  ) {
     this.#canvas = canvas;
     this.#ctx = ctx;
-    this.#map = document.createElement('canvas');
+    this.#map = map;
     this.#colours = palette(canvas);
   }
 
-  /** A painter, or null where the canvas cannot draw (jsdom, a blocked canvas). */
-  static create(canvas: HTMLCanvasElement): ScenePainter | null {
+  /** A painter for the orders' canvas over the map's, or null where a canvas cannot draw (jsdom). */
+  static create(canvas: HTMLCanvasElement, map: HTMLCanvasElement): ScenePainter | null {
     let ctx: CanvasRenderingContext2D | null;
     try {
       ctx = canvas.getContext('2d');
     } catch {
       return null;
     }
-    return ctx ? new ScenePainter(canvas, ctx) : null;
+    return ctx ? new ScenePainter(canvas, ctx, map) : null;
   }
 
   /** The canvas's side in CSS pixels, and the screen's pixel ratio. */
@@ -84,13 +93,13 @@ export class ScenePainter {
     this.#layout = layout(size);
     this.#canvas.width = this.#canvas.height = side;
     this.#map.width = this.#map.height = side;
-    this.#paintMap();
+    this.#mapDirty = true;
     this.#redraw();
   }
 
   recolour(): void {
     this.#colours = palette(this.#canvas);
-    this.#paintMap();
+    this.#mapDirty = true;
     this.#redraw();
   }
 
@@ -100,7 +109,7 @@ export class ScenePainter {
     this.#active = null;
     this.#escrow = false;
     this.#items = [];
-    this.#paintMap();
+    this.#mapDirty = true;
     this.#redraw();
   }
 
@@ -115,7 +124,7 @@ export class ScenePainter {
     }
     if (!sameFlags(this.#active, day.active)) {
       this.#active = day.active;
-      this.#paintMap();
+      this.#mapDirty = true;
     }
     this.#escrow = day.escrow;
     const now = performance.now();
@@ -162,15 +171,16 @@ export class ScenePainter {
   }
 
   #redraw(): void {
-    if (!this.#visible || this.#layout.size === 0) return;
-    if (this.#still) this.#draw(Infinity);
-    else if (!this.#frame) this.#frame = requestAnimationFrame(this.#tick);
+    if (!this.#visible || this.#layout.size === 0 || this.#frame) return;
+    this.#frame = requestAnimationFrame(this.#tick);
   }
 
+  /** One frame; with reduced motion, the day as it ends, once. */
   readonly #tick = (now: number): void => {
     this.#frame = 0;
-    this.#draw(now);
-    if (this.#visible && moving(this.#items, now)) {
+    if (this.#mapDirty) this.#paintMap();
+    this.#draw(this.#still ? Infinity : now);
+    if (!this.#still && this.#visible && moving(this.#items, now)) {
       this.#frame = requestAnimationFrame(this.#tick);
     }
   };
@@ -179,6 +189,7 @@ export class ScenePainter {
     const g = this.#map.getContext('2d');
     const l = this.#layout;
     if (!g || l.size === 0) return;
+    this.#mapDirty = false;
     const k = this.#colours;
     g.setTransform(this.#dpr, 0, 0, this.#dpr, 0, 0);
     g.clearRect(0, 0, l.size, l.size);
@@ -249,10 +260,8 @@ export class ScenePainter {
     const k = this.#colours;
     const m = l.mark;
     const items = this.#items;
-    c.setTransform(1, 0, 0, 1, 0, 0);
-    c.clearRect(0, 0, this.#canvas.width, this.#canvas.height);
-    c.drawImage(this.#map, 0, 0);
     c.setTransform(this.#dpr, 0, 0, this.#dpr, 0, 0);
+    c.clearRect(0, 0, l.size, l.size);
     // Routes: solid where goods go, dashed where none do (fraud, a refund, an order turned away).
     c.lineWidth = 1;
     c.strokeStyle = k.fg;
@@ -375,7 +384,7 @@ function flag(
   c.lineWidth = 1;
 }
 
-/** The platform's vault in the middle, with the payments it holds. */
+/** The platform's vault in the middle, with how many payments it holds (¥ ×n). */
 function vault(
   c: CanvasRenderingContext2D,
   x: number,
@@ -384,7 +393,9 @@ function vault(
   m: number,
   k: Palette,
 ): void {
-  const w = 26 * m;
+  const label = held > 0 ? `¥ ×${held}` : '¥';
+  c.font = `600 ${Math.round(12 * m)}px system-ui, sans-serif`;
+  const w = Math.max(26 * m, c.measureText(label).width + 12 * m);
   const h = 20 * m;
   c.beginPath();
   c.roundRect(x - w / 2, y - h / 2, w, h, 4 * m);
@@ -395,8 +406,7 @@ function vault(
   c.stroke();
   c.lineWidth = 1;
   c.fillStyle = k.fg;
-  c.font = `600 ${Math.round(12 * m)}px system-ui, sans-serif`;
   c.textAlign = 'center';
   c.textBaseline = 'middle';
-  c.fillText(held > 0 ? `¥${held}` : '¥', x, y + 0.5);
+  c.fillText(label, x, y + 0.5);
 }

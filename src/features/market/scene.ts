@@ -190,10 +190,18 @@ export function hasQueue(setup: SceneSetup): boolean {
   return setup.online && !setup.o2o;
 }
 
-/** The queue bar: parcels waiting and a day's capacity, as shares of the bar's length. */
-export function queueBar(backlog: number, capacity: number): { fill: number; cap: number } {
-  const top = Math.max(backlog, 2 * capacity, 1);
-  return { fill: Math.max(0, backlog) / top, cap: Math.max(0, capacity) / top };
+/**
+ * The parcel queue in days of deliveries: how long the couriers take to clear it at their daily
+ * capacity (what makes a parcel late), and a bar of `top` days (at least 4) marked every `step`.
+ */
+export function queueBar(
+  backlog: number,
+  capacity: number,
+): { days: number; top: number; step: number; fill: number } {
+  const days = capacity > 0 ? Math.max(0, backlog) / capacity : 0;
+  const step = days > 20 ? 5 : 1;
+  const top = Math.max(4, Math.ceil(days / step) * step);
+  return { days, top, step, fill: days / top };
 }
 
 /** What the legend lists: what this run's map can show. */
