@@ -4,12 +4,16 @@
  * checkboxes and radios, select options, random text (Chinese, YAML-ish, HTML payloads), keys, the
  * language switch, a reload now and then — against the production build in headless Chromium.
  *
+ * Some steps do real work as a student would: answer a question, mark a section read, keep a file.
+ *
  * A run fails on any page error, console error or failed request, on any `alert` (or a `confirm` or
  * `prompt` the app does not ask itself), on an invariant violation shown by the Marketplace's debug
- * panel (`debug=1`), and if the saved progress no longer reads as a valid record afterwards. The
- * failure names the seed, the step and the last actions.
+ * panel (`debug=1`), if the saved progress loses an entry the student did not remove ("mark as
+ * unread", "clear this set's answers"), and if it no longer reads as a valid record afterwards.
+ * The failure names the seed, the step and the last actions.
  *
- * Each seed runs ACTIONS steps (about 8–10 s; a time cap stops a very slow run early and says so).
+ * Each seed runs exactly ACTIONS steps, however slow the machine (no time cap: a slower machine
+ * replays the same steps, only later).
  * The same seed makes the same choices on the same page: controls are taken in DOM order, each list
  * is read once the page has settled, and only the PRNG chooses. So a failure replays by its seed:
  *
@@ -36,8 +40,8 @@ if (extra !== undefined && !/^\d+$/.test(extra))
 const SEEDS = [...new Set(extra ? [...FIXED_SEEDS, Number(extra)] : FIXED_SEEDS)];
 const DEFAULT_ACTIONS = 45;
 const ACTIONS = Number(process.env.FUZZ_ACTIONS) || DEFAULT_ACTIONS;
-/** Generous: a run normally takes 150–250 ms an action. */
-const TIME_CAP_MS = ACTIONS * 500;
+/** The test's limit, generous: a run normally takes 150–250 ms an action, real work more. */
+const SEED_TIMEOUT_MS = ACTIONS * 2000 + 60_000;
 const ACTION_TIMEOUT = 500;
 const LOG_TAIL = 20;
 const VERBOSE = Boolean(process.env.FUZZ_VERBOSE);
@@ -126,6 +130,35 @@ const OWN_CONFIRMS = ['zh-CN', 'en'].map(
       }
     ).editor.replaceConfirm,
 );
+
+/** Controls that remove saved progress on purpose: a loss right after one of them is the student's. */
+const REMOVERS = ['zh-CN', 'en'].flatMap((lang) => {
+  const core = JSON.parse(readFileSync(`src/i18n/${lang}.json`, 'utf8')) as {
+    lessons: { markUnread: string };
+  };
+  const quiz = JSON.parse(readFileSync(`src/i18n/quiz/${lang}.json`, 'utf8')) as {
+    quiz: { restart: string };
+  };
+  return [core.lessons.markUnread, quiz.quiz.restart];
+});
+
+/** The entries of a saved progress record, as keys (what must never silently disappear). */
+function entriesOf(raw: string | null): Set<string> {
+  const read = readRecord(raw);
+  if (read.status !== 'ok') return new Set();
+  const r = read.record;
+  return new Set([
+    ...Object.keys(r.lessons).map((id) => `lessons/${id}`),
+    ...Object.keys(r.flows).map((id) => `flows/${id}`),
+    ...Object.entries(r.quizzes).flatMap(([set, q]) =>
+      Object.keys(q.answers).map((id) => `quizzes/${set}/${id}`),
+    ),
+    ...Object.keys(r.cases).map((id) => `cases/${id}`),
+  ]);
+}
+
+const KEPT_QUIZ = readFileSync('scenarios/templates/quiz.yaml', 'utf8');
+const LESSON_IDS = ['process', 'models', 'platforms', 'security-law'];
 
 type Kind = 'click' | 'check' | 'select' | 'text' | 'number' | 'other';
 
@@ -398,32 +431,67 @@ async function runSeed(seed: number): Promise<string> {
     }
   };
 
+  /** Real work, as a student would do it: the app must keep every bit of it. */
+  const work = async (): Promise<void> => {
+    const kind = pick(rng, ['answer', 'read', 'keep'] as const);
+    if (kind === 'answer') {
+      log.push(`${step}: work: answer a question of #/quiz/security`);
+      await visit('#/quiz/security');
+      const option = page.locator('article.question input').first();
+      await option.check({ timeout: ACTION_TIMEOUT * 4 });
+      await page
+        .locator('article.question button.primary')
+        .first()
+        .click({ timeout: ACTION_TIMEOUT * 4 });
+    } else if (kind === 'read') {
+      const id = pick(rng, LESSON_IDS);
+      log.push(`${step}: work: mark #/lessons/${id} read`);
+      await visit(`#/lessons/${id}`);
+      const mark = page.locator('.mark-read button.primary');
+      if ((await mark.count()) > 0) await mark.click({ timeout: ACTION_TIMEOUT * 4 });
+    } else {
+      const id = `fuzz-quiz-${rng.int(1, 3)}`;
+      log.push(`${step}: work: keep a question set file (${id})`);
+      await visit('#/authoring');
+      await page.locator('input[type=file][accept^=".yaml"]').setInputFiles({
+        name: `${id}.yaml`,
+        mimeType: 'text/yaml',
+        buffer: Buffer.from(KEPT_QUIZ.replace('id: my-quiz', `id: ${id}`)),
+      });
+      await page.locator('.open-result').waitFor({ timeout: ACTION_TIMEOUT * 10 });
+    }
+  };
+
   let leftApp = true; // visit a route first
   let onRoute = 0;
+  let savedEntries = entriesOf(await readStored(page, 'ecsim.progress'));
   const started = Date.now();
   try {
     for (step = 1; step <= ACTIONS; step++) {
-      if (Date.now() - started > TIME_CAP_MS) {
-        console.log(`fuzz seed ${seed}: stopped by the time cap after ${step - 1} actions`);
-        break;
-      }
       const before = errors.length;
       const stepStart = Date.now();
+      // Every ninth step is real work, so every seed answers, reads and keeps files.
       let action =
-        leftApp || onRoute <= 0
-          ? 'route'
-          : pickWeighted(rng, {
-              click: 46,
-              check: 9,
-              select: 8,
-              text: 12,
-              key: 14,
-              lang: 3,
-              route: 6,
-              reload: 2,
-            });
+        step % 9 === 0
+          ? 'work'
+          : leftApp || onRoute <= 0
+            ? 'route'
+            : pickWeighted(rng, {
+                click: 46,
+                check: 9,
+                select: 8,
+                text: 12,
+                key: 14,
+                lang: 3,
+                route: 6,
+                reload: 2,
+                work: 6,
+              });
       try {
-        if (action === 'route') {
+        if (action === 'work') {
+          await work();
+          onRoute = rng.int(3, 10);
+        } else if (action === 'route') {
           await visit(pick(rng, ROUTES));
           onRoute = rng.int(6, 24);
         } else if (action === 'reload') {
@@ -559,6 +627,20 @@ async function runSeed(seed: number): Promise<string> {
       const alerts = raised.filter((d) => !own(d));
       if (alerts.length > 0) fail(`dialog raised: ${alerts.join('; ')}`);
       if (now.violation) fail(`invariant violated in debug panel: ${now.violation}`);
+      // Saved progress never loses an entry, unless the student removed it in the last steps
+      // (saving follows the click, so a removal may be stored a step or two later).
+      const entries = entriesOf(await readStored(page, 'ecsim.progress'));
+      const lost = [...savedEntries].filter((e) => !entries.has(e));
+      // A key pressed on whatever has focus may have been one of those controls too.
+      const removed = log
+        .slice(-4)
+        .some(
+          (line) =>
+            REMOVERS.some((r) => line.includes(`"${r}`)) ||
+            /press (Enter|Space) \(focused element\)/.test(line),
+        );
+      if (lost.length > 0 && !removed) fail(`saved progress lost ${lost.join(', ')}`);
+      savedEntries = entries;
     }
     const actions = step - 1;
     afterRun = true;
@@ -615,6 +697,6 @@ describe('seeded UI fuzz', () => {
       console.log(summary);
       expect(summary).toContain('0 errors');
     },
-    TIME_CAP_MS + 60_000,
+    SEED_TIMEOUT_MS,
   );
 });
