@@ -3,13 +3,14 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { contentPlugin } from './src/content/vite-plugin.ts';
 import { chunkReport } from './scripts/chunk-report.ts';
+import { cjkFont } from './scripts/cjk-font.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './src/app/pwa-options.ts';
 
 export default defineConfig({
   // Relative base: the built app works from any static host and any sub-path.
   base: './',
-  plugins: [contentPlugin(), svelte(), chunkReport(), VitePWA(pwaOptions)],
+  plugins: [contentPlugin(), svelte(), chunkReport(), cjkFont(), VitePWA(pwaOptions)],
   build: {
     target: 'es2022',
     sourcemap: false,

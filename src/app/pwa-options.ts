@@ -15,7 +15,7 @@ export const BACKGROUND_COLOR = '#fbfaf8';
  * Every kind of file the build writes, so every file is precached (the plugin adds the manifest
  * itself). A file of another kind would be left out: tests/e2e/offline.e2e.ts checks.
  */
-export const PRECACHED_EXTENSIONS = ['html', 'js', 'css', 'json', 'svg', 'png', 'txt'];
+export const PRECACHED_EXTENSIONS = ['html', 'js', 'css', 'json', 'svg', 'png', 'txt', 'woff2'];
 
 /** The largest file the service worker may cache; the biggest chunk (mermaid's) is ~0.7 MB. */
 export const MAX_PRECACHED_FILE = 4 * 1024 * 1024;
