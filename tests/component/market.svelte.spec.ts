@@ -50,7 +50,7 @@ describe('the Marketplace page', () => {
     const table = screen.getByRole('table', { name: /结果对比/ });
     const gmvRow = within(table).getByRole('row', { name: /成交总额/ });
     expect(gmvRow.textContent).toMatch(/¥[\d,]+/);
-    expect(screen.getAllByRole('figure')).toHaveLength(6);
+    await waitFor(() => expect(screen.getAllByRole('figure')).toHaveLength(6));
     expect(screen.getByText(/到第 2 天，累计成交总额为 ¥/)).toBeInTheDocument();
     expect(screen.queryByText(/结果对比表和六张每日走势图/)).toBeNull();
   });
