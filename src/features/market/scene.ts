@@ -4,23 +4,15 @@
  * day's narration (the scene's text twin). Pure functions over what the worker sends (worker.ts).
  */
 import type { Translate } from '../../content/messages.ts';
+import { EVENT_KINDS, type EventKind } from '../../engine/market/events.ts';
 import type { SceneDay, SceneSetup } from './worker.ts';
 
 /**
- * The order kinds the worker sends, in the engine's order (EVENT_KINDS in engine/market/sim.ts),
- * and the fields of one order (SCENE_FIELDS in worker.ts). Copied so that the page does not load
- * the engine; a unit test pins both.
+ * The order kinds the worker sends, in the engine's order (from a small module: the page does not
+ * load the engine), and the fields of one order (SCENE_FIELDS in worker.ts; a unit test pins it).
  */
-export const KINDS = [
-  'delivered',
-  'carried',
-  'stolen',
-  'scammed',
-  'escrowRefund',
-  'failed',
-  'returned',
-] as const;
-export type Kind = (typeof KINDS)[number];
+export const KINDS = EVENT_KINDS;
+export type Kind = EventKind;
 export const FIELDS = 6;
 
 /** How an order's outcome is marked on the map: each by its own shape, not by colour alone. */
