@@ -258,21 +258,18 @@ describe.each(['zh-CN', 'en'] as const)('the market scene in %s', (lang) => {
       .locator('.market-results .controls')
       .getByRole('button', { name: TEXT[lang].step });
     for (let d = 0; d < 3; d++) await step.click();
-    // The canvas has something drawn on it (not a blank frame).
+    // The orders' canvas (over the map) has the day's orders drawn on it, not a blank frame.
     await expect
       .poll(
         () =>
-          page
-            .locator('canvas')
-            .first()
-            .evaluate((c: HTMLCanvasElement) => {
-              const ctx = c.getContext('2d');
-              if (!ctx || c.width === 0) return 0;
-              const { data } = ctx.getImageData(0, 0, c.width, c.height);
-              let ink = 0;
-              for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
-              return ink;
-            }),
+          page.locator('canvas[role="img"]').evaluate((c: HTMLCanvasElement) => {
+            const ctx = c.getContext('2d');
+            if (!ctx || c.width === 0) return 0;
+            const { data } = ctx.getImageData(0, 0, c.width, c.height);
+            let ink = 0;
+            for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) ink++;
+            return ink;
+          }),
         { timeout: 10_000 },
       )
       .toBeGreaterThan(500);
