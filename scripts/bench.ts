@@ -28,15 +28,18 @@ function median(xs: number[]): number {
 
 time('B2C', 10_000, 1_000, 30); // warm up the JIT
 console.log('Marketplace engine, setup and full daily loop (Node', process.version + ')');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 for (const model of ['B2C', 'C2C', 'B2B', 'O2O'] as const) {
-  const runs = [0, 1, 2].map(() => time(model, 10_000, 1_000, 365));
-  const ms = median(runs.map((run) => run.ms));
+  const runs = Array.from({ length: RUNS }, () => time(model, 10_000, 1_000, 365));
+  const times = runs.map((run) => run.ms).sort((a, b) => a - b);
+  const ms = median(times);
   const setup = median(runs.map((run) => run.setup));
   const agentDays = (10_000 + 1_000) * 365;
+  const rate = (t: number) => (agentDays / t / 1000).toFixed(1);
   console.log(
     `  ${model}: a year of 10,000 buyers and 1,000 sellers in ${ms.toFixed(0)} ms` +
-      ` (setup ${setup.toFixed(0)} ms; median of 3: ${runs.map((run) => run.ms.toFixed(0)).join(', ')})` +
-      ` = ${(agentDays / ms / 1000).toFixed(1)} million agent-days/s`,
+      ` (median of ${RUNS}, range ${times[0]!.toFixed(0)}–${times.at(-1)!.toFixed(0)} ms; setup ${setup.toFixed(0)} ms)` +
+      ` = ${rate(ms)} million agent-days/s (range ${rate(times.at(-1)!)}–${rate(times[0]!)})`,
   );
 }
 console.log('  Scaling (B2C, 1,000 sellers, 365 days):');
