@@ -4,13 +4,25 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { contentPlugin } from './src/content/vite-plugin.ts';
 import { chunkReport } from './scripts/chunk-report.ts';
 import { cjkFont } from './scripts/cjk-font.ts';
+import { precacheTrim, withoutSkipped } from './scripts/precache-trim.ts';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaOptions } from './src/app/pwa-options.ts';
 
 export default defineConfig({
   // Relative base: the built app works from any static host and any sub-path.
   base: './',
-  plugins: [contentPlugin(), svelte(), chunkReport(), cjkFont(), VitePWA(pwaOptions)],
+  plugins: [
+    contentPlugin(),
+    svelte(),
+    chunkReport(),
+    cjkFont(),
+    precacheTrim(),
+    VitePWA({
+      ...pwaOptions,
+      // Mermaid's diagram types the app never draws stay out of the precache.
+      workbox: { ...pwaOptions.workbox, manifestTransforms: [withoutSkipped] },
+    }),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,7 +1,8 @@
 /**
  * The offline app's settings for vite-plugin-pwa (used by vite.config.ts, checked by
- * tests/unit/pwa-options.spec.ts): a generated service worker that precaches every built file,
- * mermaid's lazy chunks included, and waits for the student to accept an update (`prompt`), so new
+ * tests/unit/pwa-options.spec.ts): a generated service worker that precaches every built file the
+ * app can load, mermaid's sequence diagram included (vite.config.ts leaves out, with
+ * scripts/precache-trim.ts, mermaid's loaders of diagram types the app never draws), and waits for the student to accept an update (`prompt`), so new
  * code never replaces the code of an open page behind its back. Every URL is relative, so the
  * installed app works from any static host and any sub-path.
  */

@@ -53,6 +53,11 @@ describe('the generated sequence diagram', () => {
     expect(diagramText('  x\r\ny  ')).toBe('x y');
   });
 
+  it('never asks mermaid for maths: $$…$$ stays text (KaTeX is not in the offline cache)', () => {
+    expect(diagramText('pay $$x^2$$ now')).toBe('pay ＄＄x^2＄＄ now');
+    expect(diagramText('pay $$x^2$$ now')).not.toContain('$');
+  });
+
   it('refuses a message between unknown roles', () => {
     expect(() => sequenceDiagram(roles, [{ from: 'user', to: 'bank', text: 'x' }])).toThrow(
       RangeError,

@@ -20,10 +20,14 @@ export interface DiagramMessage {
   number?: number | null;
 }
 
-/** Mermaid treats ; # % < > { } and line breaks specially inside a message or a name. */
+/**
+ * Mermaid treats ; # % < > { } and line breaks specially inside a message or a name, and $$…$$
+ * as maths (KaTeX, which the app does not ship offline).
+ */
 export function diagramText(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
+    .replace(/\$/g, '＄')
     .replace(/;/g, '；')
     .replace(/#/g, '＃')
     .replace(/%/g, '％')
