@@ -34,10 +34,11 @@ describe('npm run validate', () => {
       .filter((x) => kind(x) === 'quiz')
       .map((x) => x.match(/^ {2}- id: /gm)?.length ?? 0)
       .reduce((a, b) => a + b, 0);
+    const n = (k: string, noun: string) => `${count(k)} ${noun}${count(k) === 1 ? '' : 's'}`;
     expect(out.at(-1)).toBe(
-      `Checked ${files.length} file(s): ${count('lesson')} lesson(s), ${count('flow')} flow(s), ` +
-        `${count('case')} case(s), ${count('market')} market scenario(s), ` +
-        `${count('quiz')} question set(s) with ${questions} question(s); 0 error(s).`,
+      `Files checked: ${files.length} (${n('lesson', 'lesson')}, ${n('flow', 'flow')}, ` +
+        `${n('case', 'case')}, ${n('market', 'market scenario')}, ` +
+        `${n('quiz', 'question set')} (${questions} questions in all)); errors: 0.`,
     );
     expect(code).toBe(0);
   }, 20_000);
@@ -48,10 +49,10 @@ describe('npm run validate', () => {
       'tests/fixtures/content/01-valid.yaml',
     );
     expect(out).toEqual([
-      'tests/fixtures/content/duplicate-key.yaml  1 error(s)',
+      'tests/fixtures/content/duplicate-key.yaml  1 error',
       '  tests/fixtures/content/duplicate-key.yaml:2:1  .  the key a appears twice',
       'tests/fixtures/content/01-valid.yaml  OK (lesson)',
-      'Checked 2 file(s): 1 lesson(s); 1 error(s).',
+      'Files checked: 2 (1 lesson); errors: 1.',
     ]);
     expect(code).toBe(1);
   }, 20_000);
@@ -59,9 +60,9 @@ describe('npm run validate', () => {
   it('prints a missing language as a warning and still exits 0', () => {
     const { code, out } = validate('tests/fixtures/content/one-language-case.yaml');
     expect(out).toEqual([
-      'tests/fixtures/content/one-language-case.yaml  OK (case), 1 warning(s)',
+      'tests/fixtures/content/one-language-case.yaml  OK (case), 1 warning',
       '  tests/fixtures/content/one-language-case.yaml:9:3  summary.en  warning: English is missing: the Chinese is shown for now; add en',
-      'Checked 1 file(s): 1 case(s); 0 error(s).',
+      'Files checked: 1 (1 case); errors: 0.',
     ]);
     expect(code).toBe(0);
   }, 20_000);
