@@ -12,6 +12,9 @@ export const RESULTS_VERSION = 1;
 export interface ResultQuestion extends AnswerLike {
   id: string;
   points: string[];
+  /** The question's text, so a teacher's spreadsheet and class summary can show it (files from
+   *  before it was written have none). */
+  text?: Title;
 }
 
 export interface ResultSet {
@@ -46,6 +49,7 @@ export interface ResultsFile {
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 const MAX_TEXT = 200;
+const MAX_PROMPT = 2000;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -60,12 +64,17 @@ function title(v: unknown): Title | null {
   return { zh: v.zh, en: v.en };
 }
 
+const prompt = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_PROMPT;
+
 function question(v: unknown): ResultQuestion | null {
   if (!isObject(v) || !id(v.id) || !Array.isArray(v.points) || v.points.length > 10) return null;
   if (!v.points.every(id)) return null;
   if (typeof v.correct !== 'boolean' || typeof v.first !== 'boolean') return null;
   if (!int(v.tries, 1, 100_000)) return null;
-  return { id: v.id, points: [...v.points], correct: v.correct, first: v.first, tries: v.tries };
+  const q = { id: v.id, points: [...v.points], correct: v.correct, first: v.first, tries: v.tries };
+  if (v.text === undefined) return q;
+  if (!isObject(v.text) || !prompt(v.text.zh) || !prompt(v.text.en)) return null;
+  return { ...q, text: { zh: v.text.zh, en: v.text.en } };
 }
 
 function set(v: unknown): ResultSet | null {
@@ -130,31 +139,74 @@ export function parseResults(raw: string): ParseResult {
 
 const yes = (b: boolean) => (b ? 1 : 0);
 
-/** One row per answered question and one per case, for a spreadsheet. */
-export function resultsCsv(file: ResultsFile): string {
-  const rows: CsvCell[][] = [
-    ['student', 'kind', 'set', 'item', 'points', 'correct', 'first_try', 'tries', 'score', 'max'],
-  ];
-  for (const s of file.sets)
+/** The columns of the results CSV, in order; their headers come from the reader's language. */
+export const RESULTS_COLUMNS = [
+  'student',
+  'kind',
+  'set',
+  'question',
+  'points',
+  'correct',
+  'firstTry',
+  'tries',
+  'score',
+  'outOf',
+] as const;
+export type ResultsColumn = (typeof RESULTS_COLUMNS)[number];
+
+/** The words a CSV is written with, in the reader's language. */
+export interface CsvWords {
+  /** The reader's half of a bilingual text. */
+  tx: (text: Title) => string;
+  /** A column header, or a row kind. */
+  word: (key: ResultsColumn | 'kindQuestion' | 'kindSet' | 'kindCase') => string;
+  /** A chapter point's title, or its id when unknown. */
+  point: (id: string) => string;
+}
+
+/**
+ * For a spreadsheet: a row per answered question (with its text), a total row per set and a row
+ * per case, headers and titles in the reader's language. A score is two columns (score, out of):
+ * "4/12" in one cell would become a date in Excel.
+ */
+export function resultsCsv(file: ResultsFile, words: CsvWords): string {
+  const rows: CsvCell[][] = [RESULTS_COLUMNS.map((c) => words.word(c))];
+  for (const s of file.sets) {
+    const title = words.tx(s.title);
     for (const q of s.questions)
       rows.push([
         file.student,
-        'question',
-        s.id,
-        q.id,
-        q.points.join(' '),
+        words.word('kindQuestion'),
+        title,
+        q.text ? words.tx(q.text) : q.id,
+        q.points.map(words.point).join('; '),
         yes(q.correct),
         yes(q.first),
         q.tries,
-        null,
-        null,
+        yes(q.correct),
+        1,
       ]);
+    const right = s.questions.filter((q) => q.correct).length;
+    const first = s.questions.filter((q) => q.first).length;
+    rows.push([
+      file.student,
+      words.word('kindSet'),
+      title,
+      null,
+      null,
+      right,
+      first,
+      null,
+      right,
+      s.total,
+    ]);
+  }
   for (const c of file.cases)
     rows.push([
       file.student,
-      'case',
-      c.id,
-      c.endings.join(' '),
+      words.word('kindCase'),
+      words.tx(c.title),
+      null,
       null,
       null,
       null,
@@ -165,6 +217,8 @@ export function resultsCsv(file: ResultsFile): string {
   return toCsv(rows);
 }
 
+const cap = (text: string) => text.slice(0, MAX_PROMPT);
+
 /** The results file for what a student has done (sets and cases never started are left out). */
 export function buildResults(input: {
   student: string;
@@ -172,7 +226,7 @@ export function buildResults(input: {
   sets: readonly {
     id: string;
     title: Title;
-    questions: readonly { id: string; points: readonly string[] }[];
+    questions: readonly { id: string; points: readonly string[]; prompt?: Title }[];
   }[];
   answers: Readonly<Record<string, { answers: Readonly<Record<string, AnswerLike>> }>>;
   cases: readonly { id: string; title: Title }[];
@@ -185,9 +239,15 @@ export function buildResults(input: {
     const answers = input.answers[s.id]?.answers ?? {};
     const questions = s.questions.flatMap((q) => {
       const a = answers[q.id];
-      return a
-        ? [{ id: q.id, points: [...q.points], correct: a.correct, first: a.first, tries: a.tries }]
-        : [];
+      if (!a) return [];
+      const r = { id: q.id, points: [...q.points], correct: a.correct, first: a.first };
+      return [
+        {
+          ...r,
+          tries: a.tries,
+          ...(q.prompt ? { text: { zh: cap(q.prompt.zh), en: cap(q.prompt.en) } } : {}),
+        },
+      ];
     });
     if (questions.length > 0)
       sets.push({

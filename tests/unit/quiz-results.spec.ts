@@ -7,6 +7,8 @@ import {
   type ResultsFile,
 } from '../../src/content/results.ts';
 import { classCsv, classSummary } from '../../src/features/quiz/class-summary.ts';
+import en from '../../src/i18n/quiz/en.json';
+import zh from '../../src/i18n/quiz/zh-CN.json';
 
 const NOW = '2026-11-25T09:00:00.000Z';
 const T = { zh: '安全', en: 'Security' };
@@ -15,7 +17,11 @@ const sets = [
     id: 'security',
     title: T,
     questions: [
-      { id: 'q1', points: ['data-privacy'] },
+      {
+        id: 'q1',
+        points: ['data-privacy'],
+        prompt: { zh: '哪种做法保护了个人信息？', en: 'Which practice protects personal data?' },
+      },
       { id: 'q2', points: ['payment-security', 'consumer-education'] },
       { id: 'q3', points: ['data-privacy'] },
     ],
@@ -93,14 +99,135 @@ describe('a student results file', () => {
   });
 
   it('exports CSV with one row per answer and per case; formulas stay text', () => {
-    const csv = resultsCsv(student('=HYPERLINK("x")', true, false));
+    const csv = resultsCsv(student('=HYPERLINK("x")', true, false), words('en'));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('student,kind,set,item,points,correct,first_try,tries,score,max');
-    expect(lines[1]).toBe(`"'=HYPERLINK(""x"")",question,security,q1,data-privacy,1,1,1,,`);
-    expect(lines[3]).toBe(`"'=HYPERLINK(""x"")",case,phishing,safe,,,,,4,5`);
+    expect(lines[1]).toBe(
+      `"'=HYPERLINK(""x"")",Question,Security,Which practice protects personal data?,data-privacy,1,1,1,1,1`,
+    );
+    expect(lines.at(-1)).toBe(`"'=HYPERLINK(""x"")",Case,Phishing,,,,,,4,5`);
   });
+
+  it.each(['zh', 'en'] as const)(
+    'exports CSV a teacher can open (%s): BOM, headers in the language, texts not ids, score and out of apart',
+    (lang) => {
+      const csv = resultsCsv(student('李雷', true, false), words(lang));
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      const [head, ...rows] = parseCsv(csv);
+      const strings = lang === 'zh' ? zh.quiz.csv : en.quiz.csv;
+      expect(head).toEqual([
+        strings.student,
+        strings.kind,
+        strings.set,
+        strings.question,
+        strings.points,
+        strings.correct,
+        strings.firstTry,
+        strings.tries,
+        strings.score,
+        strings.outOf,
+      ]);
+      expect(head).toEqual(
+        lang === 'zh'
+          ? [
+              '学生',
+              '类型',
+              '题组或案例',
+              '题目',
+              '知识点',
+              '答对（1 是，0 否）',
+              '首次答对（1 是，0 否）',
+              '作答次数',
+              '得分',
+              '满分',
+            ]
+          : [
+              'Student',
+              'Type',
+              'Set or case',
+              'Question',
+              'Chapter points',
+              'Right (1 yes, 0 no)',
+              'Right at the first try (1 yes, 0 no)',
+              'Tries',
+              'Score',
+              'Out of',
+            ],
+      );
+      const L = (t: { zh: string; en: string }) => t[lang];
+      expect(rows).toEqual([
+        [
+          '李雷',
+          strings.kindQuestion,
+          L(T),
+          L(sets[0]!.questions[0]!.prompt!),
+          'data-privacy',
+          '1',
+          '1',
+          '1',
+          '1',
+          '1',
+        ],
+        [
+          '李雷',
+          strings.kindQuestion,
+          L(T),
+          'q2',
+          'payment-security; consumer-education',
+          '0',
+          '0',
+          '1',
+          '0',
+          '1',
+        ],
+        ['李雷', strings.kindSet, L(T), '', '', '1', '1', '', '1', '3'],
+        ['李雷', strings.kindCase, L(cases[0]!.title), '', '', '', '', '', '4', '5'],
+      ]);
+      // No cell a spreadsheet would read as a date: scores are numbers, never "1/3".
+      expect(csv).not.toMatch(/\d\/\d/);
+    },
+  );
 });
+
+/** The words the quiz page writes a CSV with, from the string files. */
+function words(lang: 'zh' | 'en') {
+  const strings = lang === 'zh' ? zh : en;
+  return {
+    tx: (t: { zh: string; en: string }) => t[lang],
+    word: (key: string) => (strings.quiz.csv as Record<string, string>)[key]!,
+    point: (id: string) => id,
+  };
+}
+
+/** A CSV reader for the tests (RFC 4180 quoting), BOM removed. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const src = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && src[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
 
 describe('the class summary', () => {
   const files = [
@@ -130,13 +257,49 @@ describe('the class summary', () => {
     expect(summary.points.at(-1)).toMatchObject({ id: 'data-privacy', first: 2 });
   });
 
-  it('exports the per-student table as CSV, scores in two columns (3/5 would become a date)', () => {
-    const csv = classCsv(summary);
-    expect(csv.startsWith('\uFEFF')).toBe(true);
-    const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe(
-      'student,file,exported_at,security first_try_right,security total,phishing best,phishing max,first_try_right,answered,total_questions',
+  it.each(['zh', 'en'] as const)(
+    'exports the per-student table as CSV (%s): BOM, headers and titles in the language, scores in two columns',
+    (lang) => {
+      const strings = (lang === 'zh' ? zh : en).class.csv as Record<string, string>;
+      const csv = classCsv(summary, { tx: (t) => t[lang], word: (k) => strings[k]! });
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      const [head, first] = parseCsv(csv);
+      expect(head).toEqual(
+        lang === 'zh'
+          ? [
+              '学生',
+              '文件名',
+              '导出时间',
+              '安全 · 首次答对',
+              '安全 · 题数',
+              '钓鱼 · 最好成绩',
+              '钓鱼 · 满分',
+              '合计首次答对',
+              '已答题数',
+              '总题数',
+            ]
+          : [
+              'Student',
+              'File',
+              'Exported at',
+              'Security · right at the first try',
+              'Security · questions',
+              'Phishing · best score',
+              'Phishing · out of',
+              'Total right at the first try',
+              'Questions answered',
+              'Questions in all',
+            ],
+      );
+      expect(first).toEqual(['A 同学', 'a.json', NOW, '0', '3', '4', '5', '0', '2', '3']);
+    },
+  );
+
+  it('carries the question text from the files to the most-missed list', () => {
+    expect(summary.questions.find((q) => q.id === 'q1')?.text).toEqual(
+      sets[0]!.questions[0]!.prompt,
     );
-    expect(lines[1]).toBe(`A 同学,a.json,${NOW},0,3,4,5,0,2,3`);
+    const text = JSON.stringify(files[0]!.results);
+    expect(parseResults(text)).toEqual({ ok: true, file: files[0]!.results });
   });
 });

@@ -7,11 +7,19 @@ import { classSummary } from './class-summary.ts';
 
 export interface Skipped {
   name: string;
-  reason: 'json' | 'notResults' | 'newer' | 'invalid' | 'duplicate' | 'tooLarge';
+  reason: 'json' | 'csv' | 'notResults' | 'newer' | 'invalid' | 'duplicate' | 'tooLarge';
   detail?: string;
 }
 
 const MAX_BYTES = 2_000_000;
+
+/** A spreadsheet file (such as the results CSV) rather than the JSON export. */
+function looksLikeCsv(name: string, text: string): boolean {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return (
+    /\.(csv|tsv)$/i.test(name) || (!first.trimStart().startsWith('{') && /[,;\t]/.test(first))
+  );
+}
 
 export class ClassFiles {
   files = $state<{ name: string; results: ResultsFile }[]>([]);
@@ -26,9 +34,12 @@ export class ClassFiles {
         this.skipped.push({ name: file.name, reason: 'tooLarge' });
         continue;
       }
-      const parsed = parseResults(await file.text());
+      const text = await file.text();
+      const parsed = parseResults(text);
       if (!parsed.ok) {
-        this.skipped.push({ name: file.name, reason: parsed.reason, detail: parsed.detail });
+        const reason =
+          parsed.reason === 'json' && looksLikeCsv(file.name, text) ? 'csv' : parsed.reason;
+        this.skipped.push({ name: file.name, reason, detail: parsed.detail });
         continue;
       }
       const r = parsed.file;

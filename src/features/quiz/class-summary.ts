@@ -19,6 +19,8 @@ export interface QuestionStat {
   set: string;
   id: string;
   points: string[];
+  /** The question's text, from the first file that carries it. */
+  text?: Title;
   answered: number;
   /** Students right at the first try. */
   first: number;
@@ -76,6 +78,7 @@ export function classSummary(
           first: 0,
           missRate: 0,
         };
+        if (!st.text && q.text) st.text = q.text;
         st.answered++;
         if (q.first) st.first++;
         qstats.set(key, st);
@@ -106,23 +109,47 @@ export function classSummary(
   return { students, sets, cases, questions, points };
 }
 
+/** The columns of the class CSV whose headers come from the reader's language. */
+export type ClassColumn =
+  | 'student'
+  | 'file'
+  | 'exportedAt'
+  | 'firstTry'
+  | 'total'
+  | 'best'
+  | 'max'
+  | 'overallFirst'
+  | 'answered'
+  | 'questions';
+
 /**
- * The per-student table as CSV: first-try right and total per set, best and max per case (two
- * columns each: a cell such as 3/5 would become a date in a spreadsheet), and overall.
+ * The per-student table as CSV, headers and set titles in the reader's language: first-try right
+ * and total per set, best and max per case (two columns each: a cell such as 3/5 would become a
+ * date in a spreadsheet), and overall.
  */
-export function classCsv(summary: ClassSummary): string {
-  const setIds = [...summary.sets.keys()];
-  const caseIds = [...summary.cases.keys()];
+export function classCsv(
+  summary: ClassSummary,
+  words: { tx: (text: Title) => string; word: (key: ClassColumn) => string },
+): string {
+  const { tx, word } = words;
+  const sets = [...summary.sets];
+  const cases = [...summary.cases];
   const rows: CsvCell[][] = [
     [
-      'student',
-      'file',
-      'exported_at',
-      ...setIds.flatMap((s) => [`${s} first_try_right`, `${s} total`]),
-      ...caseIds.flatMap((c) => [`${c} best`, `${c} max`]),
-      'first_try_right',
-      'answered',
-      'total_questions',
+      word('student'),
+      word('file'),
+      word('exportedAt'),
+      ...sets.flatMap(([, s]) => [
+        `${tx(s.title)} · ${word('firstTry')}`,
+        `${tx(s.title)} · ${word('total')}`,
+      ]),
+      ...cases.flatMap(([, c]) => [
+        `${tx(c.title)} · ${word('best')}`,
+        `${tx(c.title)} · ${word('max')}`,
+      ]),
+      word('overallFirst'),
+      word('answered'),
+      word('questions'),
     ],
   ];
   for (const r of summary.students) {
@@ -130,11 +157,11 @@ export function classCsv(summary: ClassSummary): string {
       r.student,
       r.file,
       r.exportedAt,
-      ...setIds.flatMap((s) => {
+      ...sets.flatMap(([s]) => {
         const t = r.sets.get(s);
         return t ? [t.first, t.total] : [null, null];
       }),
-      ...caseIds.flatMap((c) => {
+      ...cases.flatMap(([c]) => {
         const t = r.cases.get(c);
         return t ? [t.best, t.max] : [null, null];
       }),

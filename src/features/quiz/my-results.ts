@@ -2,19 +2,51 @@
 import { buildResults, type ResultsFile } from '../../content/results.ts';
 import type { Progress } from '../../state/progress/record.ts';
 import { scenarios } from '../../state/scenarios.svelte.ts';
-import { CASES, SETS } from './catalog.ts';
+import type { Title } from '../../engine/quiz/results.ts';
+import { loadKept } from '../authoring/kept.ts';
+import { CASES, SETS, loadPractice, practiceById } from './catalog.ts';
+
+/** Question texts by set id, then question id. */
+export type Prompts = ReadonlyMap<string, ReadonlyMap<string, Title>>;
+
+/**
+ * The texts of these sets' questions, loaded on demand (the lists of sets carry ids only, to
+ * keep the first page small). A set that cannot be loaded is left out.
+ */
+export async function loadPrompts(ids: Iterable<string>): Promise<Prompts> {
+  const out = new Map<string, Map<string, Title>>();
+  for (const id of ids) {
+    const content = practiceById(id)
+      ? await loadPractice(id)
+      : await loadKept('practice', id).then((r) => (r?.ok ? r.scenario.data : null));
+    if (content && 'kind' in content && content.kind === 'quiz')
+      out.set(id, new Map(content.questions.map((q) => [q.id, q.prompt])));
+  }
+  return out;
+}
 
 /** The built-in sets and cases, then those the student opened from files. */
-export function myResults(record: Progress, now: string): ResultsFile {
+export function myResults(record: Progress, now: string, prompts?: Prompts): ResultsFile {
   const kept = scenarios.items;
+  const withPrompts = (s: { id: string; questions: readonly { id: string; points: string[] }[] }) =>
+    s.questions.map((q) => {
+      const prompt = prompts?.get(s.id)?.get(q.id);
+      return prompt ? { ...q, prompt } : q;
+    });
   return buildResults({
     student: record.learner?.name ?? '',
     now,
     sets: [
-      ...SETS,
+      ...SETS.map((s) => ({ ...s, questions: withPrompts(s) })),
       ...kept.flatMap((s) =>
         s.kind === 'quiz' && s.questions
-          ? [{ id: s.id, title: s.title, questions: s.questions }]
+          ? [
+              {
+                id: s.id,
+                title: s.title,
+                questions: withPrompts({ id: s.id, questions: s.questions }),
+              },
+            ]
           : [],
       ),
     ],
