@@ -82,12 +82,24 @@ export async function openIdbStore(name = DB_NAME): Promise<Store> {
 }
 
 /**
- * Move the records localStorage held into IndexedDB, once. A localStorage key is removed only
- * after IndexedDB reads back exactly its text; until then both hold it, and the next start tries
- * again. When IndexedDB already holds another value under the key (written since the move), the
- * localStorage text is kept aside rather than dropped.
+ * How to fold a localStorage text into the one IndexedDB already holds under the same key (a tab
+ * of the previous version kept writing after the move): the merged text, or null to keep both
+ * apart.
  */
-export async function moveFromLocalStorage(to: Store, from: Store): Promise<void> {
+export type Fold = (stored: string, old: string) => string | null;
+
+/**
+ * Move the records localStorage held into IndexedDB, once. A localStorage key is removed only
+ * after IndexedDB reads back exactly its text (or the text it was folded into); until then both
+ * hold it, and the next start tries again. When IndexedDB already holds another value under the
+ * key, the localStorage text is folded into it where `fold` knows how (progress), and kept aside
+ * in any case rather than dropped.
+ */
+export async function moveFromLocalStorage(
+  to: Store,
+  from: Store,
+  fold: Readonly<Record<string, Fold>> = {},
+): Promise<void> {
   const keys = new Set(MOVED_KEYS);
   for (const prefix of [ASIDE_PREFIXES.progress, ASIDE_PREFIXES.scenarios]) {
     for (const key of await from.keys(prefix)) keys.add(key);
@@ -97,18 +109,18 @@ export async function moveFromLocalStorage(to: Store, from: Store): Promise<void
     if (!old.ok || old.value === null) continue;
     const text = old.value;
     const aside = `${ASIDE_PREFIXES.moved}${key}.${new Date().toISOString()}`;
-    const put = await to.update(key, (stored) => ({
-      writes:
-        stored === null
-          ? [{ key, value: text }]
-          : stored === text
-            ? []
-            : [{ key: aside, value: text }],
-      result: stored === null || stored === text ? key : aside,
-    }));
+    const put = await to.update(key, (stored) => {
+      if (stored === null) return { writes: [{ key, value: text }], result: { key, text } };
+      if (stored === text) return { writes: [], result: { key, text } };
+      const merged = fold[key]?.(stored, text) ?? null;
+      return {
+        writes: [{ key: aside, value: text }, ...(merged !== null ? [{ key, value: merged }] : [])],
+        result: { key: aside, text },
+      };
+    });
     if (!put.ok) continue;
-    const back = await to.get(put.result);
-    if (back.ok && back.value === text) {
+    const back = await to.get(put.result.key);
+    if (back.ok && back.value === put.result.text) {
       await from.update(key, () => ({ writes: [{ key, value: null }], result: null }));
     }
   }

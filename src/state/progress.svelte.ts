@@ -28,12 +28,11 @@ export const ASIDE_PREFIX = ASIDE_PREFIXES.progress;
 
 const now = () => new Date().toISOString();
 
-const state = $state<ProgressState & { saving: number }>({
+const state = $state<ProgressState>({
   record: emptyRecord(now()),
   problem: null,
   writable: true,
   unsaved: 0,
-  saving: 0,
 });
 /** Changes applied in memory but not yet saved, oldest first (the saver takes them off). */
 let waiting: Change[] = [];
@@ -69,7 +68,6 @@ export function initProgress(given?: Store): Promise<void> {
   state.problem = null;
   state.writable = true;
   state.unsaved = 0;
-  state.saving = 0;
   waiting = [];
   const list = waiting;
   saver = import('./progress/saver.ts').then((m) => m.startSaver(state, list, given));
@@ -93,15 +91,11 @@ export function updateProgress(change: Change): Promise<void> {
   const before = state.record;
   state.record = change(before);
   waiting.push(change);
-  state.saving += 1;
   const started = saver!;
   chain = chain
     .then(() => started)
     .then((s) => s.persist(change, before))
-    .catch(() => undefined)
-    .finally(() => {
-      state.saving -= 1;
-    });
+    .catch(() => undefined);
   return chain;
 }
 

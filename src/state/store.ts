@@ -9,6 +9,7 @@
  * The IndexedDB code loads after the first page (./idb-store.ts).
  */
 import { safeStorage } from './storage.ts';
+import { PROGRESS_KEY } from './keys.ts';
 
 export { ASIDE_PREFIXES, DRAFT_KEY, MOVED_KEYS, PROGRESS_KEY, SCENARIOS_KEY } from './keys.ts';
 
@@ -91,9 +92,12 @@ export function useStore(store: Store): void {
 async function openAppStore(): Promise<Store> {
   if (typeof indexedDB === 'undefined') return localStore();
   try {
-    const { openIdbStore, moveFromLocalStorage } = await import('./idb-store.ts');
+    const [{ openIdbStore, moveFromLocalStorage }, { foldProgress }] = await Promise.all([
+      import('./idb-store.ts'),
+      import('./progress/record.ts'),
+    ]);
     const store = await withTimeout(openIdbStore(), 5000);
-    await moveFromLocalStorage(store, localStore());
+    await moveFromLocalStorage(store, localStore(), { [PROGRESS_KEY]: foldProgress });
     return store;
   } catch {
     return localStore();

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { moveFromLocalStorage, openIdbStore } from '../../src/state/idb-store.ts';
+import { foldProgress } from '../../src/state/progress/record.ts';
 import {
   ASIDE_PREFIXES,
   DRAFT_KEY,
@@ -141,6 +142,42 @@ describe('moving records from localStorage', () => {
     const aside = await idb.keys(ASIDE_PREFIXES.moved);
     expect(aside).toHaveLength(1);
     expect(await idb.get(aside[0]!)).toEqual({ ok: true, value: progress });
+    expect(backend.getItem(PROGRESS_KEY)).toBeNull();
+  });
+});
+
+describe('a tab of the previous version that kept writing after the move', () => {
+  it('has its progress folded into the record, and its text kept aside too', async () => {
+    const at = '2026-11-20T08:00:00.000Z';
+    const record = (lessons: string[]) =>
+      JSON.stringify({
+        format: 'ecsim-progress',
+        version: 3,
+        updatedAt: at,
+        lessons: Object.fromEntries(lessons.map((id) => [id, { readAt: at }])),
+        flows: {},
+        quizzes: {},
+        cases: {},
+        learner: null,
+      });
+    const idb = await freshDb();
+    await idb.update(PROGRESS_KEY, () => ({
+      writes: [{ key: PROGRESS_KEY, value: record(['process']) }],
+      result: null,
+    }));
+    const backend = new MapStorage();
+    backend.setItem(PROGRESS_KEY, record(['models']));
+    await moveFromLocalStorage(
+      idb,
+      localStore(() => backend),
+      {
+        [PROGRESS_KEY]: (stored, old) => foldProgress(stored, old, at),
+      },
+    );
+    const got = await idb.get(PROGRESS_KEY);
+    const lessons = got.ok ? Object.keys(JSON.parse(got.value ?? '{}').lessons).sort() : [];
+    expect(lessons).toEqual(['models', 'process']);
+    expect(await idb.keys(ASIDE_PREFIXES.moved)).toHaveLength(1);
     expect(backend.getItem(PROGRESS_KEY)).toBeNull();
   });
 });

@@ -369,6 +369,23 @@ export function mergeRecords(mine: Progress, theirs: Progress, now: string): Pro
   return { ...a, lessons, flows, quizzes, cases, learner: a.learner ?? b.learner, updatedAt: now };
 }
 
+/**
+ * Fold an older copy of the record (`old`, e.g. written by a tab of the previous version) into
+ * the stored one: their union, as text. Null when either cannot be read whole.
+ */
+export function foldProgress(
+  stored: string,
+  old: string,
+  now = new Date().toISOString(),
+): string | null {
+  const a = readRecord(stored, MIGRATIONS, PROGRESS_VERSION, checkCurrent, now);
+  const b = readRecord(old, MIGRATIONS, PROGRESS_VERSION, checkCurrent, now);
+  if (a.status !== 'ok' || b.status !== 'ok') return null;
+  // Entries that fail their check are kept aside by the store when it loads: do not drop them here.
+  if (a.setAside || b.setAside) return null;
+  return JSON.stringify(mergeRecords(a.record, b.record, now));
+}
+
 /** How many entries `after` has that `before` lacked. */
 export function countAdded(before: Progress, after: Progress): number {
   const lessons = Object.keys(after.lessons).filter((id) => !(id in before.lessons)).length;
