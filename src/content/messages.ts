@@ -11,6 +11,8 @@ export function issueMessage(issue: ContentIssue, t: Translate): string {
     params.received = t(`content.types.${params.received}`);
   }
   if (issue.code === 'format') params.format = t(`content.formats.${params.format}`);
+  // The YAML reader's own messages are English only: each of its error codes has its text here.
+  if (issue.code === 'yaml') params.detail = t(`content.yamlErrors.${params.what ?? 'other'}`);
   return t(`content.errors.${issue.code}`, params);
 }
 

@@ -90,15 +90,18 @@ export function parseYaml(text: string): ParsedYaml {
   if (overflow) return { doc: null, value: undefined, lines, issues: [tooDeep(overflow.pos[0])] };
   for (const e of problems) {
     const offset = e.pos[0];
-    if (e.code === 'DUPLICATE_KEY') {
+    const quote = quoteIssue(text, offset, e.code === 'BLOCK_IN_FLOW');
+    if (quote) {
+      issues.push(quote);
+    } else if (e.code === 'DUPLICATE_KEY') {
       issues.push({ offset, code: 'duplicateKey', params: { key: keyAt(text, offset) } });
     } else if (e.code === 'TAG_RESOLVE_FAILED') {
       issues.push({ offset, code: 'tag', params: { tag: tagAt(text, offset) } });
     } else {
-      issues.push({ offset, code: 'yaml', params: { detail: firstLine(e.message) } });
+      issues.push({ offset, code: 'yaml', params: { what: e.code } });
     }
   }
-  if (issues.length > 0) return { doc, value: undefined, lines, issues };
+  if (issues.length > 0) return { doc, value: undefined, lines, issues: onePerLine(text, issues) };
 
   if (depthOf(doc.contents) > MAX_DEPTH) {
     return { doc, value: undefined, lines, issues: [tooDeep(0)] };
@@ -106,12 +109,17 @@ export function parseYaml(text: string): ParsedYaml {
 
   visit(doc, {
     Alias(_key, node) {
-      issues.push({ offset: node.range?.[0] ?? 0, code: 'alias', params: {} });
+      const offset = node.range?.[0] ?? 0;
+      issues.push(quoteIssue(text, offset, false) ?? { offset, code: 'alias', params: {} });
     },
     Node(_key, node) {
-      if (node.anchor) issues.push({ offset: node.range?.[0] ?? 0, code: 'alias', params: {} });
+      const offset = node.range?.[0] ?? 0;
+      if (node.anchor)
+        issues.push(quoteIssue(text, offset, false) ?? { offset, code: 'alias', params: {} });
       if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
-        issues.push({ offset: node.range?.[0] ?? 0, code: 'tag', params: { tag: node.tag } });
+        issues.push(
+          quoteIssue(text, offset, false) ?? { offset, code: 'tag', params: { tag: node.tag } },
+        );
       }
     },
     Pair(_key, pair) {
@@ -124,7 +132,32 @@ export function parseYaml(text: string): ParsedYaml {
       }
     },
   });
-  if (issues.length > 0) return { doc, value: undefined, lines, issues };
+  // `{ en: You are a consumer, not a business. }`: the comma ended the text, and the rest became
+  // a field name without a value. (Its own pass: a Map visitor above would replace Node's checks.)
+  visit(doc, {
+    Map(_key, map) {
+      if (!map.flow) return;
+      map.items.forEach((pair, i) => {
+        const before = map.items[i - 1];
+        if (!before || pair.value !== null || !isScalar(pair.key) || !isScalar(before.value))
+          return;
+        if (before.value.type !== 'PLAIN' || pair.key.type !== 'PLAIN' || !isScalar(before.key))
+          return;
+        const start = before.value.range?.[0] ?? 0;
+        const end = pair.key.range?.[1] ?? start;
+        const whole = text.slice(start, end).trim();
+        issues.push({
+          offset: start,
+          code: 'quoteComma',
+          params: {
+            rest: String(pair.key.value),
+            fixed: `${String(before.key.value)}: ${quoted(whole)}`,
+          },
+        });
+      });
+    },
+  });
+  if (issues.length > 0) return { doc, value: undefined, lines, issues: onePerLine(text, issues) };
 
   // No aliases are left, so toJS cannot expand a bomb; maxAliasCount 0 makes sure of it.
   const value = doc.toJS({ maxAliasCount: 0 });
@@ -177,8 +210,86 @@ function tooDeep(offset: number): RawIssue {
   return { offset, code: 'tooDeep', params: { max: MAX_DEPTH } };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+/** A text in quotes as YAML reads it: double quotes, or single ones when it holds `"` or `\`. */
+function quoted(value: string): string {
+  return /["\\]/.test(value) ? `'${value.replace(/'/g, "''")}'` : `"${value}"`;
+}
+
+const LEADING = /(?:^[ \t]*(?:-[ \t]+)?|:[ \t]+|[{[,][ \t]*)([*&!])/g;
+
+/**
+ * The three quoting mistakes teachers make, recognised at a problem's place: a colon and a space
+ * inside a text (`en: Note: pay first`), and a text that begins with `*`, `&` or `!`
+ * (`en: *Important* read this`). A lone `&name` or `*name` is an anchor or alias, not text.
+ * The comma inside `{ }` is found after parsing (see the Map visitor).
+ */
+function quoteIssue(text: string, offset: number, inFlow: boolean): RawIssue | null {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const nl = text.indexOf('\n', offset);
+  const lineEnd = nl < 0 ? text.length : nl;
+  const line = text.slice(lineStart, lineEnd);
+  const flow = inFlow || /[{[]/.test(line.slice(0, offset - lineStart));
+  const valueEnd = (from: number): number => {
+    const rest = text.slice(from, lineEnd);
+    const stop = flow ? rest.search(/[,}\]]|\s#/) : rest.search(/\s#/);
+    return from + (stop < 0 ? rest.length : stop);
+  };
+  const keyBefore = (at: number): string | null => {
+    const m = /([^\s{[,:'"]+):[ \t]+$/.exec(text.slice(lineStart, at));
+    return m?.[1] ?? null;
+  };
+  // A text that begins with * & or !
+  let sigil: { at: number; char: string } | null = null;
+  for (const m of line.matchAll(LEADING)) {
+    const at = lineStart + m.index + m[0].length - 1;
+    if (at <= offset + 1) sigil = { at, char: m[1]! };
+  }
+  if (sigil) {
+    const value = text.slice(sigil.at, valueEnd(sigil.at)).trim();
+    if (looksLikeText(value)) {
+      const key = keyBefore(sigil.at);
+      return {
+        offset: sigil.at,
+        code: 'quoteLeading',
+        params: { char: sigil.char, fixed: key ? `${key}: ${quoted(value)}` : quoted(value) },
+      };
+    }
+  }
+  // A colon and a space inside a text.
+  const key = keyBefore(offset);
+  if (key === null) return null;
+  const value = text.slice(offset, valueEnd(offset)).trim();
+  if (!/:(\s|$)/.test(value) || /^["'{[|>]/.test(value)) return null;
+  return { offset, code: 'quoteColon', params: { fixed: `${key}: ${quoted(value)}` } };
+}
+
+/**
+ * Whether a value beginning with * & or ! was meant as text: the sign is followed by a space or
+ * a non-ASCII letter (`& more`, `!重要`), or, for * and &, a name is followed by more text
+ * (`*Important* read this`). `&a [1]`, `*a` and `!tag 1` stay anchors, aliases and tags.
+ */
+function looksLikeText(value: string): boolean {
+  const next = value[1] ?? '';
+  if (next === '' || /\s/.test(next) || next.charCodeAt(0) > 127) return value.length > 1;
+  if (value[0] === '!') return false;
+  const rest = value.slice(1).replace(/^[\w-]+/, '');
+  return rest !== '' && !/^\s*[[{]/.test(rest);
+}
+
+/** One problem per line once a quoting mistake is named: the others there follow from it. */
+function onePerLine(text: string, issues: RawIssue[]): RawIssue[] {
+  const lineOf = (offset: number) => text.slice(0, Math.max(0, offset)).split('\n').length;
+  const named = new Set(
+    issues.filter((i) => i.code.startsWith('quote')).map((i) => lineOf(i.offset)),
+  );
+  const kept = new Set<number>();
+  return issues.filter((i) => {
+    const line = lineOf(i.offset);
+    if (!named.has(line)) return true;
+    if (!i.code.startsWith('quote') || kept.has(line)) return false;
+    kept.add(line);
+    return true;
+  });
 }
 
 function keyAt(text: string, offset: number): string {

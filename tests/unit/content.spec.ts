@@ -80,9 +80,7 @@ describe('golden messages: file:line:col  path  message', () => {
     ],
     [
       'syntax.yaml',
-      [
-        '2:1  .  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
-      ],
+      ['2:1  .  YAML syntax error: the indentation does not line up with the lines above'],
     ],
   ])('%s', (name, expected) => {
     expect(messages(name)).toEqual(expected.map((e) => `${fixture(name)}:${e}`));
