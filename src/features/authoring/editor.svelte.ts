@@ -39,6 +39,10 @@ export class Editor {
   warnings = $state<ContentIssue[]>([]);
   /** False until the first text has been checked. */
   checked = $state(false);
+  /** The last version of this text that had no problems, kept for the preview while there are. */
+  lastValid = $state<Scenario | null>(null);
+  /** The preview shows an older version: the text now has problems. */
+  readonly stale = $derived(this.scenario === null && this.lastValid !== null);
   /** Lines (1-based) with a problem, for the gutter. */
   readonly badLines: readonly number[] = $derived(this.issues.map((i) => i.line));
   readonly lineCount = $derived(this.text.split('\n').length);
@@ -87,6 +91,7 @@ export class Editor {
   /** Replace the text (a template, a kept scenario, an import) and check it at once. */
   load(text: string): void {
     this.text = text;
+    this.lastValid = null;
     this.check();
   }
 
@@ -102,6 +107,7 @@ export class Editor {
     clearTimeout(this.timer);
     const { scenario, issues, warnings } = checkScenario(EDITOR_FILE, this.text);
     this.scenario = scenario;
+    if (scenario) this.lastValid = scenario;
     this.issues = issues;
     this.warnings = warnings;
     this.checked = true;
