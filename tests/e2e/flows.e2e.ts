@@ -134,10 +134,17 @@ describe.each(['zh-CN', 'en'] as const)('flows in %s', (lang) => {
     await context.close();
   });
 
-  it('on a phone the diagram stays readable: it scrolls sideways and follows the step', async () => {
+  it('on a phone the full diagram (a tap away from the timeline) scrolls sideways and follows the step', async () => {
     const { context, page, errors } = await openPage(browser(), lang, { reducedMotion: 'reduce' });
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${base}#/flows/transaction`);
+    // A phone shows the timeline first; the sequence diagram is one button away.
+    await page.locator('.timeline').waitFor();
+    await page
+      .getByRole('button', {
+        name: lang === 'en' ? 'Show the full sequence diagram' : '显示完整序列图',
+      })
+      .click();
     await diagramReady(page, 6);
     const view = () =>
       page.evaluate(() => {
