@@ -16,9 +16,7 @@ const MAX_BYTES = 2_000_000;
 /** A spreadsheet file (such as the results CSV) rather than the JSON export. */
 function looksLikeCsv(name: string, text: string): boolean {
   const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  return (
-    /\.(csv|tsv)$/i.test(name) || (!first.trimStart().startsWith('{') && /[,;\t]/.test(first))
-  );
+  return /\.(csv|tsv)$/i.test(name) || (!first.trimStart().startsWith('{') && /[,;\t]/.test(first));
 }
 
 export class ClassFiles {
