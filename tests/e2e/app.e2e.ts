@@ -94,7 +94,14 @@ describe('language', () => {
       await h1(page);
       if (route.startsWith('#/lessons/')) await page.locator('main .part h2').first().waitFor();
       // The pages whose words are put together in code: a chart's title, the narration.
-      if (route === '#/market') await page.locator('.chart-grid figure').first().waitFor();
+      if (route === '#/market') {
+        // The charts appear once a run has data: step one day.
+        await page
+          .locator('.market-results .controls')
+          .getByRole('button', { name: 'Step one day' })
+          .click();
+        await page.locator('.chart-grid figure').first().waitFor();
+      }
       if (route.startsWith('#/flows')) await page.locator('.diagram svg').waitFor();
       const chinese = await page.evaluate(() => {
         const han = /\p{Script=Han}/u;
