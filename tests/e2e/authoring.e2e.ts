@@ -46,7 +46,7 @@ const TEXT = {
     oneProblem: '1 problem(s)',
     typo: 'questions[0].type  must be one of: single, multiple, truefalse, ordering, matching',
     remove: 'Remove “My question set”',
-    imported: '9 question(s) converted, 9 skipped.',
+    imported: 'Questions converted: 9; not converted: 9.',
     toEditor: 'Open in the editor',
   },
 } as const;

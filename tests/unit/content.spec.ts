@@ -39,7 +39,7 @@ describe('golden messages: file:line:col  path  message', () => {
       `${f}:2:8  order  must be at least 1 (allowed range 1–99)`,
       `${f}:3:1  titel  unknown field titel; did you mean title?`,
       `${f}:4:16  summary.zh  must not be empty`,
-      `${f}:5:13  objectives  needs at least 1 item(s)`,
+      `${f}:5:13  objectives  too few items (at least 1 needed)`,
       `${f}:9:27  parts[0].body.fr  unknown field fr`,
       `${f}:10:31  parts[0].points[0].title  expected a mapping (key: value), found a number`,
     ]);

@@ -36,9 +36,9 @@ describe('npm run validate', () => {
       .reduce((a, b) => a + b, 0);
     const n = (k: string, noun: string) => `${count(k)} ${noun}${count(k) === 1 ? '' : 's'}`;
     expect(out.at(-1)).toBe(
-      `Files checked: ${files.length} (${n('lesson', 'lesson')}, ${n('flow', 'flow')}, ` +
+      `Files checked: ${files.length}; ${n('lesson', 'lesson')}, ${n('flow', 'flow')}, ` +
         `${n('case', 'case')}, ${n('market', 'market scenario')}, ` +
-        `${n('quiz', 'question set')} (${questions} questions in all)); errors: 0.`,
+        `${n('quiz', 'question set')} with ${questions} questions; errors: 0.`,
     );
     expect(code).toBe(0);
   }, 20_000);
@@ -52,7 +52,7 @@ describe('npm run validate', () => {
       'tests/fixtures/content/duplicate-key.yaml  1 error',
       '  tests/fixtures/content/duplicate-key.yaml:2:1  .  the key a appears twice',
       'tests/fixtures/content/01-valid.yaml  OK (lesson)',
-      'Files checked: 2 (1 lesson); errors: 1.',
+      'Files checked: 2; 1 lesson; errors: 1.',
     ]);
     expect(code).toBe(1);
   }, 20_000);
@@ -62,7 +62,7 @@ describe('npm run validate', () => {
     expect(out).toEqual([
       'tests/fixtures/content/one-language-case.yaml  OK (case), 1 warning',
       '  tests/fixtures/content/one-language-case.yaml:9:3  summary.en  warning: English is missing: the Chinese is shown for now; add en',
-      'Files checked: 1 (1 case); errors: 0.',
+      'Files checked: 1; 1 case; errors: 0.',
     ]);
     expect(code).toBe(0);
   }, 20_000);
