@@ -11,6 +11,8 @@ import { resultsCsv } from '../../src/content/results.ts';
 import { buildResults } from '../../src/content/results.ts';
 import QuizPage from '../../src/features/quiz/QuizPage.svelte';
 import ClassPage from '../../src/features/quiz/ClassPage.svelte';
+import SetRunner from '../../src/features/quiz/SetRunner.svelte';
+import type { Quiz } from '../../src/content/schema.ts';
 import { memoryStore } from './helpers.ts';
 
 let downloads: Blob[] = [];
@@ -110,5 +112,32 @@ describe('the class summary, given a results CSV', () => {
       name: lang === 'en' ? 'What is B2C?' : '什么是 B2C？',
     });
     expect(link).toHaveAttribute('href', '#/quiz/demo?q=q1');
+  });
+});
+
+describe('a link to one question', () => {
+  it('opens the set at that question', async () => {
+    await initProgress(memoryStore());
+    const b = (zh: string, en = zh) => ({ zh, en });
+    const tf = (id: string, zh: string) => ({
+      id,
+      type: 'truefalse' as const,
+      points: ['e-contract'],
+      prompt: b(zh),
+      explain: b('因为'),
+      answer: true,
+    });
+    const set = {
+      kind: 'quiz',
+      id: 'demo',
+      order: 1,
+      title: b('演示'),
+      summary: b('演示'),
+      lesson: 'process',
+      questions: [tf('one', '第一问'), tf('two', '第二问'), tf('three', '第三问')],
+    } as unknown as Quiz;
+    render(SetRunner, { set, start: 'three' });
+    expect(screen.getByRole('heading', { name: /第 3 题 \/ 共 3 题/ })).toBeInTheDocument();
+    expect(screen.getByText('第三问')).toBeInTheDocument();
   });
 });

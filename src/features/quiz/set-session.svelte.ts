@@ -66,7 +66,8 @@ export class SetSession {
   hints = $state<boolean[]>([]);
   finished = $state(false);
 
-  constructor(set: Quiz, seed: string, saved: QuizResult | undefined) {
+  /** `start`: the id of a question to open at (a link from the class summary), if any. */
+  constructor(set: Quiz, seed: string, saved: QuizResult | undefined, start?: string | null) {
     this.set = set;
     this.orders = set.questions.map((q) => presentation(q, seed, zhKey));
     this.responses = set.questions.map((q, i) => emptyResponse(q, this.orders[i]!));
@@ -74,6 +75,11 @@ export class SetSession {
     this.hints = set.questions.map(() => false);
     this.queue = set.questions.map((_, i) => i);
     const answered = saved?.answers ?? {};
+    const asked = start ? set.questions.findIndex((q) => q.id === start) : -1;
+    if (asked >= 0) {
+      this.index = asked;
+      return;
+    }
     const firstOpen = set.questions.findIndex((q) => !(q.id in answered));
     if (firstOpen < 0 && set.questions.length > 0 && Object.keys(answered).length > 0)
       this.finished = true;
