@@ -72,3 +72,24 @@ export async function decodeScenario(param: string, maxBytes = 256 * 1024): Prom
 export function shareUrl(param: string, location: { origin: string; pathname: string }): string {
   return `${location.origin}${location.pathname}#/open?s=${param}`;
 }
+
+/**
+ * Longer links make QR codes too dense to scan from a projector across a classroom (a 3-question
+ * set is about 1,500 characters): beyond this the panel offers the file's address instead.
+ */
+export const SCAN_QR_CHARS = 600;
+
+/** The link that opens a scenario file from its address online (`#/open?url=…`). */
+export function addressUrl(
+  fileUrl: string,
+  location: { origin: string; pathname: string },
+): string | null {
+  let url: URL;
+  try {
+    url = new URL(fileUrl.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  return `${location.origin}${location.pathname}#/open?url=${encodeURIComponent(url.href)}`;
+}
