@@ -35,7 +35,7 @@ const TEXT = {
   en: {
     pick: 'Choose a scenario file',
     start: 'Start',
-    invalid: /This file has 6 error\(s\) and was not opened\. Your progress is unchanged\./,
+    invalid: /This file has 6 errors and was not opened\. Your progress is unchanged\./,
     firstError:
       'broken.yaml:13:7  questions[0].options  a single-choice question needs exactly one option with correct: true (it has 2)',
     question: /Question 1 of 2/,
@@ -43,7 +43,7 @@ const TEXT = {
     share: 'Share link and QR code',
     link: 'Share link',
     noProblems: 'No problems',
-    oneProblem: '1 problem(s)',
+    oneProblem: '1 problem',
     typo: 'questions[0].type  must be one of: single, multiple, truefalse, ordering, matching',
     remove: 'Remove “My question set”',
     imported: 'Questions converted: 9; not converted: 9.',
