@@ -24,6 +24,7 @@ const TEXT = {
     question: /第 1 题 \/ 共 2 题/,
     caseChoice: '告诉商家：收到 7 天内可以无理由退货',
     share: '分享链接与二维码',
+    address: '文件的网址（https://…）',
     link: '分享链接',
     noProblems: '没有错误',
     oneProblem: '1 处错误',
@@ -41,6 +42,7 @@ const TEXT = {
     question: /Question 1 of 2/,
     caseChoice: 'Tell the shop the law allows a no-reason return within seven days',
     share: 'Share link and QR code',
+    address: "The file's address online (https://…)",
     link: 'Share link',
     noProblems: 'No problems',
     oneProblem: '1 problem',
@@ -113,6 +115,9 @@ describe.each(['zh-CN', 'en'] as const)('authoring in %s', (lang) => {
     await page.getByRole('button', { name: text.share }).click();
     const link = await page.getByRole('textbox', { name: text.link }).inputValue();
     expect(link).toMatch(/#\/open\?s=[A-Za-z0-9_-]+$/);
+    // Too long for a QR code that scans from a projector: the file's address makes a short one.
+    expect(await page.locator('.qr svg').count()).toBe(0);
+    await page.getByLabel(text.address).fill('https://school.example/sets/my-quiz.yaml');
     await page.locator('.qr svg path').waitFor();
     expect(await axe(page)).toEqual([]);
     const other = await openPage(browser(), lang);
