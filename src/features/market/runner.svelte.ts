@@ -72,7 +72,8 @@ export class MarketRun {
   }
 
   async advance(days: number): Promise<void> {
-    if (this.done) return;
+    // Once the page is gone its derived values are too: read nothing more.
+    if (this.#disposed || this.done) return;
     this.#pending += days;
     while (!this.#busy && this.#pending > 0 && !this.done) {
       const n = this.#pending;
@@ -119,8 +120,8 @@ export class MarketRun {
     this.#busy = true;
     try {
       const reply = await this.#post({ ...request, generation } as WorkerRequest);
-      // An answer for a run that has since been replaced changes nothing.
-      if (!reply || reply.generation !== this.generation) return;
+      // An answer for a run that has since been replaced, or for a page that is gone, changes nothing.
+      if (this.#disposed || !reply || reply.generation !== this.generation) return;
       this.day = reply.day;
       if (reply.scene.setup) this.scene = reply.scene.setup;
       this.sceneDay = reply.scene.day;
@@ -132,7 +133,7 @@ export class MarketRun {
     } finally {
       this.#busy = false;
     }
-    if (this.#pending > 0) void this.advance(0);
+    if (this.#pending > 0 && !this.#disposed) void this.advance(0);
   }
 
   async #post(request: WorkerRequest): Promise<WorkerReply | null> {
