@@ -34,3 +34,15 @@ function build(lang: string, unit: Unit): (value: number) => string {
       return (v) => n.format(v);
   }
 }
+
+const UNITS: readonly Unit[] = ['yuan', 'count', 'percent', 'days', 'ratio'];
+
+/**
+ * Build a language's formatters while the browser is idle, before a run needs them: building
+ * Intl formatters is a large part of the first results' cost otherwise.
+ */
+export function prepareFormatters(lang: string): void {
+  const build = () => UNITS.forEach((u) => formatter(lang, u)(0));
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 2000 });
+  else setTimeout(build, 0);
+}
