@@ -122,10 +122,18 @@ export interface Decision {
   commission?: number;
   escrow?: boolean;
   paymentSecurity?: number;
+  /** As the platform of a hybrid market: the share of shop slots it runs itself, for shops that open from now on. */
+  selfShare?: number;
+  /** As the courier network: parcels a day, and the price per parcel the sellers pay. */
+  capacity?: number;
+  shippingCost?: number;
   /** As a seller. */
   price?: number;
   restock?: number;
 }
+
+/** What a seller a student holds decides between rounds (`MarketSim.decideFor`). */
+export type SellerDecision = Pick<Decision, 'price' | 'restock'>;
 
 const COMMON: Omit<MarketConfig, 'model'> = {
   operating: 'platform',

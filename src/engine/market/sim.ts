@@ -12,7 +12,7 @@
  * src/features/market/guide/model.en.md (中文：model.zh-CN.md), shown in the app at #/market-guide.
  */
 import { createRandom, type Random } from '../random.ts';
-import type { Decision, MarketConfig } from './config.ts';
+import type { Decision, MarketConfig, SellerDecision } from './config.ts';
 import { EVENT, EVENT_FIELDS, MAX_EVENTS } from './events.ts';
 import { R, RAW_COUNT } from './metrics.ts';
 
@@ -67,6 +67,37 @@ export interface Ledger {
   /** Fares and time spent searching: money that leaves the market. */
   travel: number;
 }
+
+/**
+ * An order a person placed as one of the market's buyers (the classroom): placed between rounds,
+ * carried out at the start of the next day, before the bots shop. What became of it, and whether
+ * it was rated or returned, is kept here so the room can show it and the person can act on it.
+ */
+export interface HumanOrder {
+  buyer: number;
+  seller: number;
+  units: number;
+  price: number;
+  /** The day it was carried out (-1 until then). */
+  day: number;
+  status:
+    | 'queued'
+    | 'delivered'
+    | 'failed'
+    | 'stolen'
+    | 'scammed'
+    | 'escrowRefund'
+    | 'returned'
+    | 'soldOut';
+  days: number;
+  commission: number;
+  /** What the goods were worth to the buyer (counted in consumer surplus while kept). */
+  value: number;
+  rated: boolean;
+}
+
+/** Days after delivery in which a buyer may send goods back (七日无理由退货). */
+export const RETURN_DAYS = 7;
 
 /** Offsets of one seller class's accounts, in the order `RAW` lists them. */
 const C_REVENUE = 0;
@@ -169,6 +200,18 @@ export class MarketSim {
   readonly #acc = new Float64Array(RAW_COUNT);
   /** The followed seller's final profit once it has left, else null. */
   #followedProfit: number | null = null;
+  /**
+   * Seats people hold (the classroom): a held seller's price and stock are its holder's (no
+   * repricing, restocking or exit by the bot); a held buyer does not shop with the bots. All 0
+   * outside the classroom, which leaves every other run as it was.
+   */
+  readonly heldSeller: Uint8Array;
+  readonly heldBuyer: Uint8Array;
+  /** Sellers who ship through the platform's own warehouses and network (入仓), not the couriers. */
+  readonly viaPlatform: Uint8Array;
+  /** Orders people placed, by id; and what is to be done at the start of the next day. */
+  readonly humanOrders: HumanOrder[] = [];
+  #humanQueue: { kind: 'buy' | 'rate' | 'return'; order: number; good?: boolean }[] = [];
 
   constructor(config: MarketConfig) {
     // A copy: game-mode decisions change it between rounds.
@@ -215,6 +258,9 @@ export class MarketSim {
     this.servedToday = new Int32Array(S);
     this.views = new Int32Array(S);
     this.viewSales = new Int32Array(S);
+    this.heldSeller = new Uint8Array(S);
+    this.heldBuyer = new Uint8Array(B);
+    this.viaPlatform = new Uint8Array(S);
 
     const fit = ratingFit();
     this.#priorGood = fit.prior;
@@ -471,7 +517,7 @@ export class MarketSim {
     // The hot loop reads these a million times a year: keep them in locals.
     const { active, stock, price, views, expected, goodShare, nextOrder, cost, ledger } = this;
     const { soldToday, unitsSold, viewSales, servedToday, dishonest, own, quality } = this;
-    const { bx, by, sx, sy } = this;
+    const { bx, by, sx, sy, viaPlatform } = this;
     const values = this.value;
     const nearStart = this.nearStart;
     const nearList = this.nearList;
@@ -497,7 +543,11 @@ export class MarketSim {
     // In person, a shopper visits only a couple of shops nearby.
     const k = inPerson ? Math.min(cands.length, OFFLINE_VISITS) : cands.length;
 
+    if (this.#humanQueue.length > 0) this.humanTrades(today);
+    const heldBuyer = this.heldBuyer;
+
     for (let i = 0; i < B; i++) {
+      if (heldBuyer[i]) continue;
       if (periodic) {
         if (nextOrder[i]! > day) continue;
         // Firms order on their purchasing cycle (a surge brings the next order forward).
@@ -531,7 +581,7 @@ export class MarketSim {
         views[j] = views[j]! + 1;
         looks++;
         const p = price[j]!;
-        const wait = deliveryDays + (own[j] ? ownWaitDays : waitDays);
+        const wait = deliveryDays + (own[j] || viaPlatform[j] ? ownWaitDays : waitDays);
         const e = expected[j]!;
         let u = value * e - p - DELAY_COST * wait * p - breachCost * p;
         // The risk of being cheated: ratings tell, escrow protects.
@@ -632,7 +682,7 @@ export class MarketSim {
           lost = false;
         }
       } else if (parcels) {
-        if (own[j] && ownNetwork) {
+        if ((own[j] || viaPlatform[j]) && ownNetwork) {
           extraDays = Math.floor((this.ownBacklog + ownQueued++) / ownCapacity);
           failed = r.next() < ownDamage;
         } else {
@@ -773,7 +823,12 @@ export class MarketSim {
 
     for (let j = 0; j < S; j++) {
       if (!this.active[j]) {
-        if (r.next() < entry) this.initSeller(j);
+        if (r.next() < entry) {
+          // A hybrid platform decides how many of the slots are its own lines (`selfShare`).
+          if (c.operating === 'hybrid' && c.online)
+            this.own[j] = j < Math.round(S * c.selfShare) ? 1 : 0;
+          this.initSeller(j);
+        }
         continue;
       }
       const cls = this.own[j] ? R.ownRevenue : R.tpRevenue;
@@ -786,7 +841,7 @@ export class MarketSim {
       const sold = this.soldToday[j]!;
       this.forecast[j] = this.forecast[j]! * 0.85 + sold * 0.15;
       // The student's shop: price and stock are the student's; only ageing stock is not.
-      const student = j === c.player;
+      const student = j === c.player || this.heldSeller[j] === 1;
       if (!student) this.reprice(j);
       // Write off stock past its shelf life (seasonal goods, food, fashion).
       if (c.restockTo > 1 && day - this.stockDay[j]! >= c.shelfLife && this.stock[j]! > 0) {
@@ -891,8 +946,21 @@ export class MarketSim {
     if (decision.escrow !== undefined) c.escrow = decision.escrow;
     if (decision.paymentSecurity !== undefined)
       c.paymentSecurity = clamp(decision.paymentSecurity, 0, 0.99);
-    const j = c.player;
-    if (j < 0) return;
+    if (decision.selfShare !== undefined) c.selfShare = clamp(decision.selfShare, 0, 1);
+    if (decision.capacity !== undefined)
+      c.capacity = Math.max(1, Math.floor(clamp(decision.capacity, 1, 1e7)));
+    if (decision.shippingCost !== undefined)
+      c.shippingCost = clamp(decision.shippingCost, 0, c.basePrice * 10);
+    if (c.player >= 0) this.decideFor(c.player, decision);
+  }
+
+  /**
+   * A seller's decisions between rounds (game mode's student, or a shop a person holds in the
+   * classroom): its price, and units bought in at its cost.
+   */
+  decideFor(j: number, decision: SellerDecision): void {
+    const c = this.config;
+    if (j < 0 || j >= c.sellers) return;
     if (decision.price !== undefined) this.price[j] = clamp(decision.price, 0.01, c.basePrice * 10);
     if (decision.restock !== undefined) {
       const units = Math.floor(clamp(decision.restock, 0, c.restockTo * 10));
@@ -903,6 +971,234 @@ export class MarketSim {
         this.stock[j] = this.stock[j]! + units;
         this.stockDay[j] = this.day;
       }
+    }
+  }
+
+  /** A person takes a seller's seat (true), or leaves it to the bot (false). */
+  holdSeller(j: number, held: boolean): void {
+    if (j >= 0 && j < this.config.sellers) this.heldSeller[j] = held ? 1 : 0;
+  }
+
+  /** A person takes a buyer's place (true): that buyer shops only through `order`. */
+  holdBuyer(i: number, held: boolean): void {
+    if (i >= 0 && i < this.config.buyers) this.heldBuyer[i] = held ? 1 : 0;
+  }
+
+  /**
+   * A seller ships through the platform's own warehouses (true) or the courier network. Only
+   * where the platform runs its own network (`ownLogistics`); returns whether it applies.
+   */
+  setFulfilment(j: number, platform: boolean): boolean {
+    if (j < 0 || j >= this.config.sellers) return false;
+    if (platform && !(this.config.ownLogistics && this.config.online)) return false;
+    this.viaPlatform[j] = platform ? 1 : 0;
+    return true;
+  }
+
+  /** A seller's cash plus stock at cost (its profit is the change). */
+  sellerWorth(j: number): number {
+    return this.worth(j);
+  }
+
+  /** Days a parcel ordered now from seller j would take, as the storefront shows it. */
+  deliveryEstimate(j: number): number {
+    const c = this.config;
+    const parcels = c.online && c.model !== 'O2O';
+    if (!c.online) return 0;
+    if (!parcels) return c.deliveryDays;
+    const ownNet = c.ownLogistics && (this.own[j] === 1 || this.viaPlatform[j] === 1);
+    const queue = ownNet ? this.ownBacklog / Math.max(1, c.ownCapacity) : this.backlog / c.capacity;
+    return c.deliveryDays + Math.floor(queue);
+  }
+
+  /**
+   * A held buyer orders `units` from seller j at today's price; carried out at the start of the
+   * next day (payment, fraud, shipping, damage as for any buyer). Returns the order's id.
+   */
+  order(buyer: number, j: number, units: number): number {
+    const id = this.humanOrders.length;
+    this.humanOrders.push({
+      buyer,
+      seller: j,
+      units,
+      price: 0,
+      day: -1,
+      status: 'queued',
+      days: 0,
+      commission: 0,
+      value: 0,
+      rated: false,
+    });
+    this.#humanQueue.push({ kind: 'buy', order: id });
+    return id;
+  }
+
+  /** The buyer rates a delivered order (once); counted the next day. */
+  rateOrder(id: number, good: boolean): boolean {
+    const o = this.humanOrders[id];
+    if (!o || o.status !== 'delivered' || o.rated) return false;
+    o.rated = true;
+    this.#humanQueue.push({ kind: 'rate', order: id, good });
+    return true;
+  }
+
+  /** The buyer sends a delivered order back within `RETURN_DAYS` (online); refunded the next day. */
+  returnOrder(id: number): boolean {
+    const o = this.humanOrders[id];
+    if (!o || o.status !== 'delivered' || !this.config.online) return false;
+    if (this.day > o.day + o.days + RETURN_DAYS) return false;
+    o.status = 'returned';
+    this.#humanQueue.push({ kind: 'return', order: id });
+    return true;
+  }
+
+  /**
+   * People's orders, ratings and returns, at the start of the day's shopping: the same steps and
+   * the same accounts as a bot buyer's order (see `shop`), one order at a time. A person's order
+   * does not search: they chose the seller from the storefront.
+   */
+  private humanTrades(today: ReturnType<MarketSim['beginDay']>): void {
+    const c = this.config;
+    const r = this.random;
+    const acc = this.#acc;
+    const ledger = this.ledger;
+    const online = c.online;
+    const o2o = c.model === 'O2O';
+    const parcels = online && !o2o;
+    const queue = this.#humanQueue;
+    this.#humanQueue = [];
+    for (const t of queue) {
+      const o = this.humanOrders[t.order]!;
+      const j = o.seller;
+      const cls = this.own[j] ? R.ownRevenue : R.tpRevenue;
+      if (t.kind === 'rate') {
+        this.rate(j, t.good ? 1 : 0, acc);
+        continue;
+      }
+      if (t.kind === 'return') {
+        const amount = o.price * o.units;
+        acc[R.returns]!++;
+        acc[R.csValue]! -= o.value;
+        this.refund(j, amount, o.commission, cls, acc);
+        this.unsell(j, o.units, cls, acc);
+        const postage = parcels ? c.shippingCost * Math.sqrt(o.units) : 0;
+        if (postage > 0) {
+          acc[R.txCost]! += postage;
+          ledger.logistics += postage;
+          if (c.freeReturns) {
+            acc[cls + C_LOGISTICS]! += postage;
+            this.pay(j, -postage);
+          } else {
+            acc[R.csReturnPostage]! += postage;
+            ledger.buyers -= postage;
+          }
+        }
+        continue;
+      }
+      acc[R.demand]!++;
+      o.day = this.day;
+      if (!this.active[j] || this.stock[j]! < o.units) {
+        o.status = 'soldOut';
+        continue;
+      }
+      const q = o.units;
+      const p = this.price[j]!;
+      const amount = p * q;
+      o.price = p;
+      acc[R.looks]!++;
+      acc[R.orders]!++;
+      acc[R.units]! += q;
+      acc[R.priceSum]! += p;
+      acc[R.priceSq]! += p * p;
+      const dx = this.bx[o.buyer]! - this.sx[j]!;
+      const dy = this.by[o.buyer]! - this.sy[j]!;
+      acc[R.distanceSum]! += Math.sqrt(dx * dx + dy * dy);
+      const fee = amount * PAYMENT_FEE;
+      acc[R.txCost]! += fee;
+      this.paidOrders++;
+      if (r.next() < today.fraudRate) {
+        ledger.buyers -= amount;
+        ledger.fraudsters += amount;
+        acc[R.stolen]! += amount;
+        o.status = 'stolen';
+        continue;
+      }
+      acc[R.gmv]! += amount;
+      ledger.buyers -= amount;
+      acc[R.csPaid]! += amount;
+      const commission = this.own[j] || !online ? 0 : amount * c.commission;
+      o.commission = commission;
+      acc[cls + C_REVENUE]! += amount;
+      acc[cls + C_FEES]! += fee + commission;
+      acc[R.commissions]! += commission;
+      ledger.payments += fee;
+      ledger.platform += commission;
+      this.pay(j, amount - fee - commission);
+      if (this.dishonest[j]) {
+        this.rate(j, 0, acc);
+        if (online && c.escrow) {
+          this.refund(j, amount, commission, cls, acc);
+          o.status = 'escrowRefund';
+        } else {
+          acc[R.scammed]! += amount;
+          o.status = 'scammed';
+        }
+        continue;
+      }
+      this.stock[j] = this.stock[j]! - q;
+      this.soldToday[j] = this.soldToday[j]! + q;
+      this.unitsSold[j] = this.unitsSold[j]! + q;
+      acc[cls + C_COGS]! += q * this.cost[j]!;
+      if (today.regulation > 0) {
+        const compliance = today.regulation * q;
+        acc[cls + C_COMPLIANCE]! += compliance;
+        ledger.tax += compliance;
+        this.pay(j, -compliance);
+      }
+      const shipping =
+        parcels || (o2o && online && today.riders > 0) ? c.shippingCost * Math.sqrt(q) : 0;
+      if (shipping > 0) {
+        acc[R.txCost]! += shipping;
+        acc[cls + C_LOGISTICS]! += shipping;
+        ledger.logistics += shipping;
+        this.pay(j, -shipping);
+      }
+      let extraDays = 0;
+      let failed = false;
+      let lost = true;
+      if (o2o && online) {
+        this.servedToday[j] = this.servedToday[j]! + 1;
+        if (this.servedToday[j]! > today.capacity && r.next() < TURNED_AWAY) {
+          failed = true;
+          lost = false;
+        }
+      } else if (parcels) {
+        // Placed before the day's shoppers: first in the queue of the day's parcels.
+        if ((this.own[j] || this.viaPlatform[j]) && c.ownLogistics) {
+          extraDays = Math.floor(this.ownBacklog++ / Math.max(1, c.ownCapacity));
+          failed = r.next() < c.ownDamageRate;
+        } else {
+          extraDays = Math.floor(this.backlog++ / today.capacity);
+          failed = r.next() < c.damageRate;
+        }
+      }
+      if (failed) {
+        acc[R.failedOrders]!++;
+        this.refund(j, amount, commission, cls, acc);
+        if (!lost) this.unsell(j, q, cls, acc);
+        this.rate(j, 0, acc);
+        o.status = 'failed';
+        continue;
+      }
+      const days = (online ? c.deliveryDays : 0) + extraDays;
+      o.days = days;
+      o.status = 'delivered';
+      acc[R.delivered]!++;
+      this.deliveredOrders++;
+      acc[R.deliveryDaysSum]! += days;
+      acc[R.csDelay]! += DELAY_COST * days * amount;
+      o.value = q * this.value[o.buyer]! * worth(this.quality[j]!);
+      acc[R.csValue]! += o.value;
     }
   }
 
