@@ -27,6 +27,7 @@ const LOCAL_FONTS = [
   'Source Han Sans SC',
   'PingFang SC',
   'Microsoft YaHei',
+  'WenQuanYi Micro Hei',
 ];
 
 /** Where the characters come from, relative to the project root. */
