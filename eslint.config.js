@@ -29,6 +29,22 @@ const ENGINE_FENCE = {
   ],
 };
 
+/** Server-only code (server/) never reaches the browser bundle: nothing under src/ imports it. */
+const SERVER_PATTERN = {
+  group: ['**/server/**', '**/server', '@colyseus/core', '@colyseus/ws-transport'],
+  message: 'src/ is the browser app: server-only code lives in server/ and is never imported here.',
+};
+/** The classroom protocol is shared by the app and the server: no Node, no DOM, no view code. */
+const PROTOCOL_FENCE = {
+  patterns: [
+    SERVER_PATTERN,
+    {
+      group: ['node:*', 'svelte', 'svelte/*', 'i18next', '**/features/**', '**/ui/**', '**/app/**'],
+      message: 'src/classroom/protocol.ts is shared by the app and the server: zod and types only.',
+    },
+  ],
+};
+
 export default ts.config(
   { ignores: ['dist/', 'dist-*/', 'node_modules/', '.svelte-check/', 'coverage/'] },
   js.configs.recommended,
@@ -69,7 +85,17 @@ export default ts.config(
     },
   },
   {
+    files: ['src/**/*.ts', 'src/**/*.js', 'src/**/*.svelte'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_PATTERN] }] },
+  },
+  {
     files: ['src/engine/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', ENGINE_FENCE] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...ENGINE_FENCE.patterns, SERVER_PATTERN] }],
+    },
+  },
+  {
+    files: ['src/classroom/protocol.ts'],
+    rules: { 'no-restricted-imports': ['error', PROTOCOL_FENCE] },
   },
 );

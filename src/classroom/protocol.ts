@@ -77,7 +77,6 @@ export const StudentId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
  * Characters that are never part of a plain-text name: controls, format characters (bidi
  * overrides, zero-width joiners), and angle brackets (no markup, wherever the name is shown).
  */
-// eslint-disable-next-line no-control-regex
 const NOT_PLAIN = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}<>]/gu;
 
 /** A display name as plain text: controls removed, spaces collapsed, trimmed, 1–24 characters. */
