@@ -129,6 +129,14 @@ export class ClassroomRoom extends Room<ClassroomState, unknown, UserData, Auth>
       if (this.#limited(client, MSG.intent)) return;
       this.#onIntent(client, message);
     });
+    this.onMessage(MSG.view, (client) => {
+      if (this.#limited(client, MSG.view)) return;
+      const id = client.userData?.studentId;
+      const student = id ? this.session.students.get(id) : undefined;
+      if (student) client.send(MSG.private, this.session.privateView(student));
+      else if (this.hosts.has(client)) client.send(MSG.hostView, this.#hostView());
+      else this.#reject(client, MSG.view, 'noSeat');
+    });
     this.onMessage('*', (client, type, _message) => {
       if (this.#limited(client, String(type))) return;
       log(`unknown message type from ${client.sessionId}:`, String(type).slice(0, 40));
@@ -161,8 +169,8 @@ export class ClassroomRoom extends Room<ClassroomState, unknown, UserData, Auth>
     if (auth.host) {
       this.hosts.add(client);
       this.state.hostConnected = true;
-      const view: HostView = { joinCode: this.settings.code, scenarios: [...scenarios().keys()] };
-      client.send(MSG.hostView, view);
+      // Held until the client has joined; a client whose handlers came late asks again (MSG.view).
+      client.send(MSG.hostView, this.#hostView());
       return;
     }
     let student = auth.seatToken ? this.session.byToken(auth.seatToken) : undefined;
@@ -174,6 +182,10 @@ export class ClassroomRoom extends Room<ClassroomState, unknown, UserData, Auth>
     } else student = this.session.addStudent(token().slice(0, 12), auth.name ?? '?', token());
     client.userData.studentId = student.id;
     this.#present(student, client);
+  }
+
+  #hostView(): HostView {
+    return { joinCode: this.settings.code, scenarios: [...scenarios().keys()] };
   }
 
   #present(student: Student, client: Client<UserData, Auth>): void {
@@ -341,9 +353,10 @@ export class ClassroomRoom extends Room<ClassroomState, unknown, UserData, Auth>
   }
 
   sendPrivateViews(): void {
+    const standings = this.session.standings();
     for (const [id, client] of this.clientOf) {
       const s = this.session.students.get(id);
-      if (s) client.send(MSG.private, this.session.privateView(s));
+      if (s) client.send(MSG.private, this.session.privateView(s, standings));
     }
   }
 

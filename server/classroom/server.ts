@@ -19,6 +19,8 @@ export interface ClassroomServerOptions {
   /** The built app to serve (none: rooms only). */
   dist?: string;
   snapshotDir?: string;
+  /** Restore the newest unfinished session from the snapshot folder (default true). */
+  restore?: boolean;
   coverAfterMs?: number;
   tickMs?: number;
 }
@@ -82,7 +84,7 @@ export async function startClassroomServer(o: ClassroomServerOptions): Promise<C
     const listing = await matchMaker.createRoom(ROOM_NAME, ticket);
     return matchMaker.getLocalRoomById(listing.roomId) as ClassroomRoom;
   };
-  const snap = o.snapshotDir ? latestSnapshot(o.snapshotDir) : null;
+  const snap = o.snapshotDir && o.restore !== false ? latestSnapshot(o.snapshotDir) : null;
   const room = await openRoom(
     snap ? { code: snap.joinCode, hostKey: snap.hostKey, restore: snap } : {},
   );

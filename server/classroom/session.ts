@@ -587,8 +587,9 @@ export class Session {
     }));
   }
 
-  privateView(s: Student): PrivateView {
-    const standing = this.standings().find((r) => r.role === s.role && r.name === s.name);
+  /** A student's own view; pass the standings when sending many views at once (computed once). */
+  privateView(s: Student, standings: PublicStanding[] = this.standings()): PrivateView {
+    const standing = standings.find((r) => r.role === s.role && r.name === s.name);
     return {
       studentId: s.id,
       seatToken: s.seatToken,

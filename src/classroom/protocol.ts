@@ -18,6 +18,8 @@ export const ROOM_NAME = 'classroom';
 export const MSG = {
   host: 'host',
   intent: 'intent',
+  /** A client asks for its private view again (no payload): e.g. once its handlers are ready. */
+  view: 'view',
   private: 'private',
   hostView: 'hostView',
   rejected: 'rejected',

@@ -159,6 +159,17 @@ describe('messages', () => {
     expect(s.last().queued[0]).toEqual({ role: 'platform', commission: 0.12 });
   });
 
+  it('sends a client its view again when it asks', async () => {
+    const s = await student('Li');
+    const h = await host();
+    s.room.send(MSG.view);
+    h.room.send(MSG.view);
+    await until(() => s.got.private.length === 2);
+    await until(() => h.got.other.filter(([t]) => t === MSG.hostView).length === 2);
+    expect(s.got.private[1]).toEqual(s.got.private[0]);
+    expect(h.got.other[1]![1]).toMatchObject({ joinCode: server.room.settings.code });
+  });
+
   it('lets a student act only for their own seat', async () => {
     const h = await host();
     const a = await student('A');
