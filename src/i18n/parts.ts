@@ -37,3 +37,8 @@ export const PROGRESS_STRINGS: StringsLoader = {
   'zh-CN': () => import('./progress/zh-CN.json'),
   en: () => import('./progress/en.json'),
 };
+
+export const CLASSROOM_STRINGS: StringsLoader = {
+  'zh-CN': () => import('./classroom/zh-CN.json'),
+  en: () => import('./classroom/en.json'),
+};

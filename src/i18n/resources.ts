@@ -18,6 +18,8 @@ import authoringZh from './authoring/zh-CN.json' with { type: 'json' };
 import authoringEn from './authoring/en.json' with { type: 'json' };
 import progressZh from './progress/zh-CN.json' with { type: 'json' };
 import progressEn from './progress/en.json' with { type: 'json' };
+import classroomZh from './classroom/zh-CN.json' with { type: 'json' };
+import classroomEn from './classroom/en.json' with { type: 'json' };
 
 import type { Lang } from './langs.ts';
 
@@ -33,6 +35,7 @@ export const resources: Record<Lang, { translation: Record<string, unknown> }> =
       ...quizZh,
       ...authoringZh,
       ...progressZh,
+      ...classroomZh,
     },
   },
   en: {
@@ -44,6 +47,7 @@ export const resources: Record<Lang, { translation: Record<string, unknown> }> =
       ...quizEn,
       ...authoringEn,
       ...progressEn,
+      ...classroomEn,
     },
   },
 };
