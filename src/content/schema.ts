@@ -51,10 +51,25 @@ export const Point = z
   })
   .meta({ description: 'A chapter point taught by this part; quizzes tag questions with its id.' });
 
+/** “想一想 / Think about it”: a question closing a part, with an answer the student can reveal. */
+export const Think = z
+  .strictObject({
+    prompt: Text.meta({
+      description: 'The question, without “想一想：” / “Think about it:” (the page adds it)',
+    }),
+    answer: Markdown.meta({
+      description: 'A suggested answer (Markdown), hidden until the student asks for it',
+    }),
+  })
+  .meta({
+    description: 'A “想一想 / Think about it” question after the part’s text, with its answer',
+  });
+
 export const Part = z.strictObject({
   id: Id,
   title: Text,
   body: Markdown,
+  think: Think.optional(),
   points: z.array(Point).min(1).max(20),
 });
 

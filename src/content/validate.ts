@@ -324,13 +324,45 @@ export function validateText(file: string, text: string): FileResult {
         ? checkQuestions(content.data.questions, (text) => text.zh)
         : content.kind === 'case'
           ? checkCase(content.data)
-          : [];
+          : content.kind === 'lesson'
+            ? checkLesson(content.data, text, doc)
+            : [];
   if (own.length > 0) {
     const located = own.map((p) => ({ ...locate(doc, p.path), ...p }));
     located.sort((a, b) => a.offset - b.offset);
     return { ...fail(located), kind };
   }
   return { file, kind, content, issues: [], warnings, source };
+}
+
+/**
+ * A line of a lesson's text that starts a “想一想 / Think about it” question (a quote or a plain
+ * paragraph, bold or not): such a question belongs in the part's `think:`, with its answer.
+ */
+const THINK_LINE = /^[ \t]*(?:>[ \t]*)?(?:\*\*)?(?:想一想|think about it)(?:\*\*)?[ \t]*[：:]/im;
+
+/** A lesson's own rules: every “想一想 / Think about it” question comes with an answer. */
+function checkLesson(
+  lesson: Lesson,
+  text: string,
+  doc: Document.Parsed,
+): {
+  path: PropertyKey[];
+  code: string;
+  params: Record<string, string | number>;
+  offset: number;
+}[] {
+  return lesson.parts.flatMap((part, i) =>
+    (['zh', 'en'] as const).flatMap((lang) => {
+      const found = THINK_LINE.exec(part.body[lang]);
+      if (!found) return [];
+      const path = ['parts', i, 'body', lang];
+      // The question's own line in the file (inside the block of text), else the text's start.
+      const start = locate(doc, path).offset;
+      const at = text.indexOf(found[0].trim(), start);
+      return [{ path, code: 'thinkInBody', params: {}, offset: at >= 0 ? at : start }];
+    }),
+  );
 }
 
 /** A market scenario's own rules: events inside the run, cost below price. */

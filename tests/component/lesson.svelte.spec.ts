@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/svelte';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import LessonPage from '../../src/features/lessons/LessonPage.svelte';
@@ -42,6 +42,24 @@ describe('the lesson reader', () => {
       await screen.findByRole('heading', { level: 1, name: 'Security and legal issues' }),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Mark as read' })).toBeInTheDocument();
+  });
+
+  it('each part closes with a “Think about it” question whose answer a student can reveal', async () => {
+    const user = userEvent.setup();
+    const { container } = render(LessonPage, { route: route('process') });
+    await screen.findByRole('heading', { name: '1.1 电子商务交易流程' });
+    const asides = container.querySelectorAll('aside.think');
+    expect(asides).toHaveLength(3);
+    const first = asides[0]!;
+    expect(first).toHaveTextContent(
+      '想一想：如果小李在第4步填错了收货地址，会影响后面哪一条流程？',
+    );
+    const details = first.querySelector('details')!;
+    expect(details.open).toBe(false);
+    await user.click(screen.getAllByText('看看参考答案')[0]!);
+    expect(details.open).toBe(true);
+    expect(await within(details as HTMLElement).findByText(/物流流程/)).toBeVisible();
+    expect(details.querySelector('summary')).toHaveTextContent('收起参考答案');
   });
 
   it('says so when a section does not exist', () => {

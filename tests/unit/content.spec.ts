@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/content/messages.ts';
+import { formatIssue, issueMessage } from '../../src/content/messages.ts';
 import { collectFiles, nodeTranslator, validateFiles } from '../../src/content/node.ts';
 import { checkCorpus, validateText } from '../../src/content/validate.ts';
 import { parseYaml } from '../../src/content/yaml.ts';
@@ -122,6 +122,76 @@ describe('golden messages: file:line:col  path  message', () => {
       'lessons/02-other.yaml:9:9  parts[0].id  the id only-part is used twice; it is already used at lessons/01-valid.yaml:9:9',
       'lessons/02-other.yaml:15:15  parts[0].points[0].id  the id only-point is used twice; it is already used at lessons/01-valid.yaml:15:15',
     ]);
+  });
+});
+
+describe('“Think about it” questions', () => {
+  const lesson = (body: { zh: string; en: string }, think = '') =>
+    [
+      'id: valid',
+      'order: 1',
+      'title: { zh: 测试课程, en: Test lesson }',
+      'summary: { zh: 用于测试。, en: For tests. }',
+      'objectives:',
+      '  - { zh: 知道测试是什么, en: Know what a test is }',
+      'parts:',
+      '  - id: only-part',
+      '    title: { zh: 唯一一部分, en: The only part }',
+      '    body:',
+      '      zh: |',
+      ...body.zh.split('\n').map((l) => (l ? `        ${l}` : '')),
+      '      en: |',
+      ...body.en.split('\n').map((l) => (l ? `        ${l}` : '')),
+      ...(think ? think.split('\n').map((l) => `    ${l}`) : []),
+      '    points:',
+      '      - { id: only-point, title: { zh: 要点, en: Point } }',
+      '',
+    ].join('\n');
+
+  it('a question with its answer in `think:` is valid, in both languages', () => {
+    const text = lesson(
+      { zh: '正文。', en: 'Body.' },
+      [
+        'think:',
+        '  prompt: { zh: 为什么？, en: why? }',
+        '  answer:',
+        '    zh: 因为……',
+        '    en: Because…',
+      ].join('\n'),
+    );
+    const r = validateText('lessons/01-valid.yaml', text);
+    expect(r.issues).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    const part = r.content?.kind === 'lesson' ? r.content.data.parts[0] : undefined;
+    expect(part?.think).toEqual({
+      prompt: { zh: '为什么？', en: 'why?' },
+      answer: { zh: '因为……', en: 'Because…' },
+    });
+  });
+
+  it('a question written into the text, with no answer, is refused at its line', () => {
+    const text = lesson({
+      zh: '正文。\n\n> 想一想：为什么？',
+      en: 'Body.\n\n**Think about it:** why?',
+    });
+    const f = 'lessons/01-valid.yaml';
+    const issues = validateText(f, text).issues;
+    expect(issues.map((i) => formatIssue(i, en))).toEqual([
+      `${f}:14:9  parts[0].body.zh  put a “Think about it” question in the part’s think field (prompt and answer), so that students can reveal its answer`,
+      `${f}:18:9  parts[0].body.en  put a “Think about it” question in the part’s think field (prompt and answer), so that students can reveal its answer`,
+    ]);
+    expect(issueMessage(issues[0]!, zh)).toBe(
+      '“想一想”的问题请写在本部分的 think 字段里（prompt 写问题，answer 写参考答案），学生才能查看答案',
+    );
+  });
+
+  it('an answer in one language only is noted, and filled from the other', () => {
+    const text = lesson(
+      { zh: '正文。', en: 'Body.' },
+      ['think:', '  prompt: { zh: 为什么？, en: why? }', '  answer:', '    zh: 因为……'].join('\n'),
+    );
+    const r = validateText('lessons/01-valid.yaml', text);
+    expect(r.warnings.map((w) => w.path)).toEqual(['parts[0].think.answer.en']);
   });
 });
 

@@ -193,3 +193,42 @@ describe('the lessons follow the chapter outline', () => {
     expect(actual).toEqual(order);
   });
 });
+
+describe('every “Think about it” question has an answer', () => {
+  const parts = lessons.flatMap((l) => l.parts.map((p) => ({ where: `${l.id}/${p.id}`, part: p })));
+
+  it('every part closes with a question and its answer, in Chinese and in English', () => {
+    const missing = parts
+      .filter(({ part }) => {
+        const think = part.think;
+        if (!think) return true;
+        return [think.prompt.zh, think.prompt.en, think.answer.zh, think.answer.en].some(
+          (text) => text.trim() === '',
+        );
+      })
+      .map(({ where }) => where);
+    expect(missing).toEqual([]);
+    expect(parts).toHaveLength(14);
+  });
+
+  it("no question is left in a lesson's text without its answer", () => {
+    const left = parts
+      .filter(({ part }) => /想一想|think about it/i.test(`${part.body.zh}\n${part.body.en}`))
+      .map(({ where }) => where);
+    expect(left).toEqual([]);
+  });
+
+  it('each answer is written out in both languages, not a line or a copy', () => {
+    for (const { where, part } of parts) {
+      const { zh, en } = part.think!.answer;
+      // An answer a student can learn from: a few sentences, in its own language.
+      expect(zh.length, where).toBeGreaterThan(80);
+      expect(en.length, where).toBeGreaterThan(zh.length * 0.8);
+      expect(/[\p{Script=Han}]/u.test(zh), where).toBe(true);
+      // English answers keep only the Chinese terms they name in brackets, never a whole sentence.
+      expect(en.match(/[\p{Script=Han}]{16,}/u), where).toBeNull();
+      expect(part.think!.prompt.en, where).not.toMatch(/^think about it/i);
+      expect(part.think!.prompt.zh, where).not.toMatch(/^想一想/);
+    }
+  });
+});
