@@ -3,7 +3,8 @@
  * file fails the build, the dev server and the tests with `file:line:col  path  message`.
  * `?meta` on a lesson gives only what the table of contents needs, so the first page stays small;
  * `?summary` its summary alone (for the lessons page); `?points` its chapter points with where
- * they are taught (for quizzes).
+ * they are taught (for quizzes). A whole lesson, quiz or case also brings its Markdown rendered
+ * (src/content/prerender.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -20,6 +21,8 @@ import {
   type ContentMeta,
 } from './schema.ts';
 import { validateText, type ContentData } from './validate.ts';
+import { prerender } from './prerender.ts';
+import { keepRenderedCode } from '../ui/prerendered.ts';
 
 export function contentPlugin(): Plugin {
   let root = process.cwd();
@@ -59,7 +62,11 @@ export function contentPlugin(): Plugin {
             : meta
               ? metaOf(content)
               : content.data;
-      return { code: `export default ${JSON.stringify(data)};\n`, map: null };
+      // The whole file: its Markdown comes rendered (src/ui/prerendered.ts), so the page need not
+      // load marked and DOMPurify for the built-in content.
+      const html = query ? [] : prerender(content);
+      const keep = html.length > 0 ? keepRenderedCode(JSON.stringify(html)) : '';
+      return { code: `${keep}export default ${JSON.stringify(data)};\n`, map: null };
     },
   };
 }

@@ -4,15 +4,16 @@
  * Images and embedded content are dropped (nothing in a file may reach the network); links keep
  * only http(s), mailto and in-app hash targets, and external ones open in a new tab.
  */
-import DOMPurify from 'dompurify';
+import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
 
 const SAFE_HREF = /^(?:https?:|mailto:|#)/i;
-let hooked = false;
+/** The purifiers that have the app's link rule (the page's, and a build's on a Node DOM). */
+const hooked = new WeakSet<Purifier>();
 
-function ensureHooks(): void {
-  if (hooked) return;
-  hooked = true;
-  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+function ensureHooks(purify: Purifier = DOMPurify): void {
+  if (hooked.has(purify)) return;
+  hooked.add(purify);
+  purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
       const href = node.getAttribute('href') ?? '';
       if (!SAFE_HREF.test(href.trim())) node.removeAttribute('href');
@@ -24,10 +25,13 @@ function ensureHooks(): void {
   });
 }
 
-/** Sanitise HTML produced from author text. */
-export function sanitizeHtml(html: string): string {
-  ensureHooks();
-  return DOMPurify.sanitize(html, {
+/**
+ * Sanitise HTML produced from author text. `purify` is the page's DOMPurify unless the build
+ * renders the built-in content ahead of time (src/content/prerender.ts, on a Node DOM).
+ */
+export function sanitizeHtml(html: string, purify: Purifier = DOMPurify): string {
+  ensureHooks(purify);
+  return purify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: [
       'img',

@@ -1,7 +1,29 @@
-import { render } from '@testing-library/svelte';
+import { render, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import Markdown from '../../src/ui/Markdown.svelte';
 import { renderMarkdown } from '../../src/ui/markdown.ts';
+import { prerendered } from '../../src/ui/prerendered.ts';
+import { markdownOf } from '../../src/content/prerender.ts';
+import { validateText } from '../../src/content/validate.ts';
+import type { Lesson } from '../../src/content/schema.ts';
+
+// Imported as the app imports them: each module puts its rendered Markdown in the shared map.
+const built = import.meta.glob<unknown>(
+  [
+    '/lessons/01-process.yaml',
+    '/scenarios/quiz/security.yaml',
+    '/scenarios/case/phishing-link.yaml',
+  ],
+  { import: 'default', eager: true },
+);
+const raw = import.meta.glob<string>(
+  [
+    '/lessons/01-process.yaml',
+    '/scenarios/quiz/security.yaml',
+    '/scenarios/case/phishing-link.yaml',
+  ],
+  { query: '?raw', import: 'default', eager: true },
+);
 
 const PAYLOADS = [
   '<script>window.hacked = 1</script>',
@@ -70,10 +92,40 @@ describe('the one sanitising Markdown renderer', () => {
     expect(renderMarkdown('已支付<img src=x onerror=alert(1)>', 'en')).not.toContain('onerror');
   });
 
-  it('renders through the component without running anything', () => {
+  it('renders through the component without running anything', async () => {
     (window as unknown as Record<string, unknown>).hacked = undefined;
-    const { container } = render(Markdown, { source: PAYLOADS.join('\n\n') });
-    expect(container.querySelector('.prose')).not.toBeNull();
+    const source = `${PAYLOADS.join('\n\n')}\n\n**rendered**`;
+    const { container } = render(Markdown, { source });
+    // A teacher's text is not in the build: the renderer loads, then the sanitised HTML shows.
+    await waitFor(() =>
+      expect(container.querySelector('.prose strong')?.textContent).toBe('rendered'),
+    );
+    expect(container.querySelector('.prose')?.innerHTML).toBe(renderMarkdown(source));
+    expect(container.querySelector('script, img, iframe, svg, [onerror], [onclick]')).toBeNull();
     expect((window as unknown as Record<string, unknown>).hacked).toBeUndefined();
+  });
+});
+
+describe('the built-in content, rendered when the app is built', () => {
+  it.each(Object.keys(raw))(
+    '%s: the build made, in both languages, exactly what the page would make',
+    (name) => {
+      const content = validateText(name.slice(1), raw[name]!).content;
+      expect(content).toBeTruthy();
+      const texts = markdownOf(content!);
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) {
+        expect(prerendered(text.zh, 'zh-CN')).toBe(renderMarkdown(text.zh, 'zh-CN'));
+        expect(prerendered(text.en, 'en')).toBe(renderMarkdown(text.en, 'en'));
+      }
+    },
+  );
+
+  it('shows a lesson part at once, with no renderer to wait for', () => {
+    const lesson = built['/lessons/01-process.yaml'] as Lesson;
+    const body = lesson.parts[0]!.body.zh;
+    const { container } = render(Markdown, { source: body });
+    expect(container.querySelector('.prose')?.innerHTML).toBe(renderMarkdown(body, 'zh-CN'));
+    expect(container.querySelector('.prose')?.getAttribute('aria-busy')).toBeNull();
   });
 });
