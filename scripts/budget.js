@@ -3,14 +3,22 @@
  * Size budget of the production build: the JavaScript the home page loads (the entry, its static
  * imports and the default language's strings), gzipped, must stay within HOME_BUDGET; heavy
  * libraries (mermaid, d3) must not be on it. Each page's own chunks: mermaid only where a diagram
- * is drawn (the flows), d3 only where charts or animation are (flows, marketplace). Prints the
- * numbers; exits 1 over budget or when a library is where it should not be.
+ * is drawn (the flows), d3 only where charts or animation are (flows, marketplace).
+ *
+ * Then each main page is loaded in Chromium (scripts/page-cost.js): its main-thread task time
+ * during load (in units of a fixed piece of work, so that the figure carries from one machine to
+ * another) and the JavaScript it loads must stay within 10% of the budgets recorded in
+ * scripts/page-budgets.json. A page over on task time is measured again, five times, before it
+ * counts as over. `--record` writes the budgets from this build; `--no-pages` skips the pages.
+ * Prints the numbers; exits 1 over budget or when a library is where it should not be.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { serveDist } from './measure-lib.js';
+import { PAGES, measurePages } from './page-cost.js';
 
-/** The build folder: dist, or another given as the first argument (`node scripts/budget.js dist-x`). */
-const DIST = process.argv[2] ?? 'dist';
+/** The build folder: dist, or another given as an argument (`node scripts/budget.js dist-x`). */
+const DIST = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'dist';
 const HOME_BUDGET = 45 * 1024;
 const HEAVY = [
   /node_modules\/mermaid\//,
@@ -107,5 +115,57 @@ console.log(`Pages checked for mermaid and d3: ${pages.length}`);
 if (misplaced.length > 0) {
   console.error(`Libraries where they should not be:\n  ${misplaced.join('\n  ')}`);
   failed = true;
+}
+
+const BUDGETS = new URL('./page-budgets.json', import.meta.url);
+/** How far a page may grow past its recorded budget before the check fails. */
+const MARGIN = 1.1;
+if (!process.argv.includes('--no-pages')) {
+  const { base, close } = await serveDist(DIST);
+  try {
+    console.log('Pages (task time during load at 1× CPU, median of 3; JavaScript parsed):');
+    const { pages } = await measurePages(base, PAGES, { runs: 3, log: console.log });
+    if (process.argv.includes('--record')) {
+      const recorded = Object.fromEntries(
+        Object.entries(pages).map(([name, p]) => [
+          name,
+          { units: Number(p.units.toFixed(2)), jsKB: Math.round(p.jsKB) },
+        ]),
+      );
+      writeFileSync(BUDGETS, `${JSON.stringify(recorded, null, 2)}\n`);
+      console.log(`Budgets recorded in ${BUDGETS.pathname}`);
+    } else {
+      /** @type {Record<string, { units: number, jsKB: number }>} */
+      const budgets = JSON.parse(readFileSync(BUDGETS, 'utf8'));
+      for (const [name, budget] of Object.entries(budgets)) {
+        const page = pages[name];
+        if (!page) continue;
+        if (page.jsKB > budget.jsKB * MARGIN) {
+          console.error(
+            `${name}: ${page.jsKB.toFixed(0)} KB of JavaScript, over its budget of ${budget.jsKB} KB by more than 10%.`,
+          );
+          failed = true;
+        }
+        let units = page.units;
+        if (units > budget.units * MARGIN) {
+          // A busy moment can slow one page: measure it again before calling it a regression.
+          const again = await measurePages(
+            base,
+            { [name]: /** @type {Record<string, string>} */ (PAGES)[name] ?? '#/' },
+            { runs: 5, log: console.log },
+          );
+          units = Math.min(units, again.pages[name]?.units ?? units);
+        }
+        if (units > budget.units * MARGIN) {
+          console.error(
+            `${name}: task time ${units.toFixed(2)} units, over its budget of ${budget.units} by more than 10%.`,
+          );
+          failed = true;
+        }
+      }
+    }
+  } finally {
+    close();
+  }
 }
 process.exit(failed ? 1 : 0);
