@@ -38,11 +38,25 @@ function build(lang: string, unit: Unit): (value: number) => string {
 const UNITS: readonly Unit[] = ['yuan', 'count', 'percent', 'days', 'ratio'];
 
 /**
- * Build a language's formatters while the browser is idle, before a run needs them: building
- * Intl formatters is a large part of the first results' cost otherwise.
+ * Build a language's formatters ahead of the first run, so that its first results do not pay for
+ * them. After the page has settled (a few seconds), one formatter per idle moment: the first one
+ * loads the language's number data and is the costly one, and the page's loading must not pay
+ * for it either.
  */
-export function prepareFormatters(lang: string): void {
-  const build = () => UNITS.forEach((u) => formatter(lang, u)(0));
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(build, { timeout: 2000 });
-  else setTimeout(build, 0);
+export function prepareFormatters(lang: string): () => void {
+  if (typeof requestIdleCallback !== 'function') return () => {};
+  let idle = 0;
+  const next = (i: number) => {
+    const unit = UNITS[i];
+    if (!unit) return;
+    idle = requestIdleCallback(() => {
+      formatter(lang, unit)(0);
+      next(i + 1);
+    });
+  };
+  const timer = setTimeout(() => next(0), 4000);
+  return () => {
+    clearTimeout(timer);
+    cancelIdleCallback(idle);
+  };
 }
