@@ -478,7 +478,13 @@ export class Session {
     for (const role of ROLES) {
       const rows = [...this.students.values()]
         .filter((s) => s.role === role)
-        .map((s) => ({ role, name: s.name, bot: s.covered, score: this.score(role, s.seat) }))
+        .map((s) => ({
+          student: s.id,
+          role,
+          name: s.name,
+          bot: s.covered,
+          score: this.score(role, s.seat),
+        }))
         .sort((a, b) => b.score - a.score);
       rows.forEach((r, k) => out.push({ ...r, rank: k + 1 }));
     }
@@ -589,7 +595,7 @@ export class Session {
 
   /** A student's own view; pass the standings when sending many views at once (computed once). */
   privateView(s: Student, standings: PublicStanding[] = this.standings()): PrivateView {
-    const standing = standings.find((r) => r.role === s.role && r.name === s.name);
+    const standing = standings.find((r) => r.student === s.id);
     return {
       studentId: s.id,
       seatToken: s.seatToken,

@@ -19,7 +19,14 @@ export const StudentState = schema(
 export type StudentState = SchemaType<typeof StudentState>;
 
 export const StandingState = schema(
-  { role: 'string', name: 'string', bot: 'boolean', score: 'float64', rank: 'uint16' },
+  {
+    student: 'string',
+    role: 'string',
+    name: 'string',
+    bot: 'boolean',
+    score: 'float64',
+    rank: 'uint16',
+  },
   'StandingState',
 );
 export type StandingState = SchemaType<typeof StandingState>;

@@ -324,6 +324,8 @@ export interface PublicStudent {
 }
 
 export interface PublicStanding {
+  /** The student's public id. */
+  student: string;
   role: Role;
   name: string;
   /** True when a bot holds the seat (nobody, or covering for someone away). */
