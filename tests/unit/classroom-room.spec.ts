@@ -279,6 +279,24 @@ describe('rounds', () => {
     expect(session().sim.day).toBe(2);
   });
 
+  it('applies an injected event from the next round on, and shows it to everyone', async () => {
+    const h = await host();
+    h.send('inject', { event: 'logisticsDisruption', magnitude: 0.5, days: 3 });
+    await until(() => h.room.state.events?.length === 1);
+    expect(h.room.state.events[0]).toBe('logisticsDisruption:next:3:0.5');
+    h.send('start');
+    await until(() => session().phase === 'round');
+    h.send('advance');
+    await until(() => session().phase === 'review');
+    expect(session().sim.config.events).toContainEqual({
+      type: 'logisticsDisruption',
+      start: 0,
+      end: 2,
+      magnitude: 0.5,
+    });
+    expect(session().log[0]!.events).toHaveLength(1);
+  });
+
   it('rotates roles between rounds (轮流扮演), seats staying with their shops', async () => {
     const h = await host();
     const a = await student('A');
