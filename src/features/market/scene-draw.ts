@@ -61,7 +61,8 @@ export class ScenePainter {
   /** The map waits for the next frame: a day's update does no drawing of its own. */
   #mapDirty = true;
   #still = false;
-  #visible = true;
+  /** Until the page says otherwise (watch()'s observer reports at once): nothing drawn off screen. */
+  #visible = typeof IntersectionObserver === 'undefined';
 
   private constructor(
     canvas: HTMLCanvasElement,
