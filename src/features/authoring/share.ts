@@ -75,7 +75,8 @@ export function shareUrl(param: string, location: { origin: string; pathname: st
 
 /**
  * Longer links make QR codes too dense to scan from a projector across a classroom (a 3-question
- * set is about 1,500 characters): beyond this the panel offers the file's address instead.
+ * set is about 1,500 characters): beyond this the panel offers the file's address instead. Up to
+ * it, the code's full-screen view scans from the back row (tests/e2e/qr.e2e.ts).
  */
 export const SCAN_QR_CHARS = 600;
 
