@@ -8,6 +8,7 @@ import {
   AUTHORING_STRINGS,
   CONTENT_STRINGS,
   FLOWS_STRINGS,
+  LESSON_STRINGS,
   MARKET_STRINGS,
   PROGRESS_STRINGS,
   QUIZ_STRINGS,
@@ -50,7 +51,10 @@ const withAuthoringStrings = (page: () => Promise<{ default: unknown }>) => (): 
   ]).then(([module]) => asPage(module));
 const loaders: Partial<Record<Route['name'], () => Promise<Page>>> = {
   lessons: () => import('../features/lessons/LessonIndex.svelte').then(asPage),
-  lesson: () => import('../features/lessons/LessonPage.svelte').then(asPage),
+  lesson: () =>
+    Promise.all([import('../features/lessons/LessonPage.svelte'), addStrings(LESSON_STRINGS)]).then(
+      ([module]) => asPage(module),
+    ),
   progress: () =>
     Promise.all([
       import('../features/progress/ProgressPage.svelte'),

@@ -12,6 +12,8 @@
 import { mount } from 'svelte';
 import { registerSW } from 'virtual:pwa-register';
 import { pwa } from './pwa-state.svelte.ts';
+import { addStrings } from '../i18n/index.svelte.ts';
+import { PWA_STRINGS } from '../i18n/parts.ts';
 import UpdatePrompt from './UpdatePrompt.svelte';
 
 /** The element App.svelte keeps for the prompt: a polite status region. */
@@ -28,6 +30,8 @@ let activatedElsewhere = false;
 
 export function startPwa(): void {
   if (!('serviceWorker' in navigator) || updateSW) return;
+  // The notices' strings come with this code, not with the first page's (they show after it).
+  void addStrings(PWA_STRINGS);
   updateSW = registerSW({
     immediate: true,
     onNeedRefresh() {

@@ -42,3 +42,14 @@ export const CLASSROOM_STRINGS: StringsLoader = {
   'zh-CN': () => import('./classroom/zh-CN.json'),
   en: () => import('./classroom/en.json'),
 };
+
+export const LESSON_STRINGS: StringsLoader = {
+  'zh-CN': () => import('./lesson/zh-CN.json'),
+  en: () => import('./lesson/en.json'),
+};
+
+/** The update and offline notices: loaded with the service worker's code (src/app/pwa.ts). */
+export const PWA_STRINGS: StringsLoader = {
+  'zh-CN': () => import('./pwa/zh-CN.json'),
+  en: () => import('./pwa/en.json'),
+};

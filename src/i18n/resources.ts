@@ -20,6 +20,10 @@ import progressZh from './progress/zh-CN.json' with { type: 'json' };
 import progressEn from './progress/en.json' with { type: 'json' };
 import classroomZh from './classroom/zh-CN.json' with { type: 'json' };
 import classroomEn from './classroom/en.json' with { type: 'json' };
+import lessonZh from './lesson/zh-CN.json' with { type: 'json' };
+import lessonEn from './lesson/en.json' with { type: 'json' };
+import pwaZh from './pwa/zh-CN.json' with { type: 'json' };
+import pwaEn from './pwa/en.json' with { type: 'json' };
 
 import type { Lang } from './langs.ts';
 
@@ -36,6 +40,8 @@ export const resources: Record<Lang, { translation: Record<string, unknown> }> =
       ...authoringZh,
       ...progressZh,
       ...classroomZh,
+      ...lessonZh,
+      ...pwaZh,
     },
   },
   en: {
@@ -48,6 +54,8 @@ export const resources: Record<Lang, { translation: Record<string, unknown> }> =
       ...authoringEn,
       ...progressEn,
       ...classroomEn,
+      ...lessonEn,
+      ...pwaEn,
     },
   },
 };

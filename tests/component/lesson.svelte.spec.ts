@@ -1,6 +1,8 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addStrings } from '../../src/i18n/index.svelte.ts';
+import { LESSON_STRINGS } from '../../src/i18n/parts.ts';
 import LessonPage from '../../src/features/lessons/LessonPage.svelte';
 import { progress } from '../../src/state/progress.svelte.ts';
 import { setLang } from '../../src/state/settings.svelte.ts';
@@ -8,6 +10,9 @@ import { setLang } from '../../src/state/settings.svelte.ts';
 const route = (id: string) => ({ name: 'lesson' as const, id, part: null });
 
 describe('the lesson reader', () => {
+  // The lesson page's own strings load with it (src/app/pages.ts).
+  beforeEach(() => addStrings(LESSON_STRINGS));
+
   it('shows a section with its parts, key points and neighbours', async () => {
     render(LessonPage, { route: route('process') });
     expect(screen.getByRole('heading', { level: 1, name: '电子商务流程' })).toBeInTheDocument();

@@ -133,13 +133,13 @@ const OWN_CONFIRMS = ['zh-CN', 'en'].map(
 
 /** Controls that remove saved progress on purpose: a loss right after one of them is the student's. */
 const REMOVERS = ['zh-CN', 'en'].flatMap((lang) => {
-  const core = JSON.parse(readFileSync(`src/i18n/${lang}.json`, 'utf8')) as {
-    lessons: { markUnread: string };
+  const core = JSON.parse(readFileSync(`src/i18n/lesson/${lang}.json`, 'utf8')) as {
+    lesson: { markUnread: string };
   };
   const quiz = JSON.parse(readFileSync(`src/i18n/quiz/${lang}.json`, 'utf8')) as {
     quiz: { restart: string };
   };
-  return [core.lessons.markUnread, quiz.quiz.restart];
+  return [core.lesson.markUnread, quiz.quiz.restart];
 });
 
 /** The entries of a saved progress record, as keys (what must never silently disappear). */

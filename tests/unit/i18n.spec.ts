@@ -62,9 +62,9 @@ describe('UI strings', () => {
   it('interpolated values are not treated as markup (output goes through Svelte escaping)', () => {
     const t = nodeTranslator('en');
     const payload = '<img src=x onerror=alert(1)>';
-    expect(t('lessons.markedRead', { title: payload })).toBe(`“${payload}” marked as read`);
+    expect(t('lesson.markedRead', { title: payload })).toBe(`“${payload}” marked as read`);
     // A value is never re-read as a template.
-    expect(t('lessons.markedRead', { title: '{{title}}' })).toBe('“{{title}}” marked as read');
+    expect(t('lesson.markedRead', { title: '{{title}}' })).toBe('“{{title}}” marked as read');
   });
 });
 
