@@ -10,17 +10,19 @@ import { CASES, SETS, loadPractice, practiceById } from './catalog.ts';
 export type Prompts = ReadonlyMap<string, ReadonlyMap<string, Title>>;
 
 /**
- * The texts of these sets' questions, loaded on demand (the lists of sets carry ids only, to
- * keep the first page small). A set that cannot be loaded is left out.
+ * The texts of these sets' questions, as plain text (a spreadsheet cell, a line of the class
+ * summary: no Markdown marks, no link addresses), loaded on demand (the lists of sets carry ids
+ * only, to keep the first page small). A set that cannot be loaded is left out.
  */
 export async function loadPrompts(ids: Iterable<string>): Promise<Prompts> {
   const out = new Map<string, Map<string, Title>>();
+  const { plainTitle } = await import('../../content/plain-text.ts');
   for (const id of ids) {
     const content = practiceById(id)
       ? await loadPractice(id)
       : await loadKept('practice', id).then((r) => (r?.ok ? r.scenario.data : null));
     if (content && 'kind' in content && content.kind === 'quiz')
-      out.set(id, new Map(content.questions.map((q) => [q.id, q.prompt])));
+      out.set(id, new Map(content.questions.map((q) => [q.id, plainTitle(q.prompt)])));
   }
   return out;
 }
