@@ -5,7 +5,7 @@
  * problem can be reported as file:line:col.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
-import type { Document, Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode, Scalar } from 'yaml';
 
 export const MAX_FILE_BYTES = 256 * 1024;
 export const MAX_DEPTH = 32;
@@ -134,7 +134,11 @@ export function parseYaml(text: string): ParsedYaml {
   });
   // `{ en: You are a consumer, not a business. }`: the comma ended the text, and the rest became
   // a field name without a value. (Its own pass: a Map visitor above would replace Node's checks.)
+  // `[Yes, but only online, No]`: the comma split one text into two items (see commaInList).
   visit(doc, {
+    Seq(_key, seq) {
+      if (seq.flow) issues.push(...commaInList(text, seq.items));
+    },
     Map(_key, map) {
       if (!map.flow) return;
       map.items.forEach((pair, i) => {
@@ -162,6 +166,53 @@ export function parseYaml(text: string): ParsedYaml {
   // No aliases are left, so toJS cannot expand a bomb; maxAliasCount 0 makes sure of it.
   const value = doc.toJS({ maxAliasCount: 0 });
   return { doc, value, lines, issues };
+}
+
+/** Words that go on a sentence after a comma: an item beginning with one was its second half. */
+const GOES_ON =
+  /^(?:but|and|or|nor|not|then|so|yet|which|who|that|because|if|when|while|although|though|unless|including|e\.g\.|i\.e\.|etc\.?)\b/i;
+/** More than an id or a name of the schema's (lowercase letters, digits, hyphens): a text. */
+const TEXT_LIKE = /[^a-z0-9-]/;
+
+/**
+ * A comma inside `[ … ]` that was meant as part of a text: in a list a comma always starts a new
+ * item, so `[Yes, but only online, No]` has three items and `[对, 是的,但]` three. Recognised
+ * where one item's text is clearly cut in two: the next item begins with a word that carries a
+ * sentence on (`but`, `not`, `and`…), or the comma has no space after it between texts (as in
+ * `是的,但`). Lists of ids and names (`[register-login, browse-products]`) are never flagged.
+ */
+function commaInList(text: string, items: readonly unknown[]): RawIssue[] {
+  const plain = (n: unknown): n is Scalar =>
+    isScalar(n) && n.type === 'PLAIN' && typeof n.value === 'string' && n.range !== undefined;
+  const issues: RawIssue[] = [];
+  for (let i = 1; i < items.length; i++) {
+    const first = items[i - 1];
+    if (!plain(first) || !plain(items[i])) continue;
+    // The run of items the commas cut one text into.
+    let last = i - 1;
+    while (last + 1 < items.length) {
+      const prev = items[last] as Scalar;
+      const next = items[last + 1];
+      if (!plain(next)) break;
+      const between = text.slice(prev.range![1], next.range![0]);
+      const value = String(next.value);
+      const tight =
+        !/\s/.test(between) && (TEXT_LIKE.test(String(prev.value)) || TEXT_LIKE.test(value));
+      const goesOn = GOES_ON.test(value) && TEXT_LIKE.test(String(prev.value));
+      if (!tight && !goesOn) break;
+      last++;
+    }
+    if (last === i - 1) continue;
+    const end = (items[last] as Scalar).range![1];
+    const whole = text.slice(first.range![0], end).trim();
+    issues.push({
+      offset: first.range![0],
+      code: 'quoteCommaList',
+      params: { rest: String((items[i] as Scalar).value), fixed: quoted(whole) },
+    });
+    i = last;
+  }
+  return issues;
 }
 
 /**

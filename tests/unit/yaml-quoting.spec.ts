@@ -114,3 +114,64 @@ describe('the three quoting mistakes teachers make: golden messages in zh and en
     for (const line of messages(text, zh)) expect(line).not.toMatch(/YAML 语法错误：.*[A-Za-z]{4}/);
   });
 });
+
+/** A question set whose one question's options are written on line 12 as `options`. */
+const listed = (options: string) => `kind: quiz
+id: demo
+order: 1
+title: { zh: 标题, en: Title }
+summary: { zh: 摘要, en: Summary }
+lesson: process
+questions:
+  - id: q1
+    type: single
+    points: [register-login]
+    prompt: { zh: 对吗？, en: Right? }
+    options: ${options}
+    explain: { zh: 因为, en: Because }
+`;
+
+describe('a comma inside [ ]: golden messages in zh and en', () => {
+  it.each([
+    [
+      'a comma that carries the sentence on',
+      '[Yes, but only online, No]',
+      'set.yaml:12:15  .  put this text in quotes: inside [ ] a comma starts a new item, so “but only online” became an item of its own. Write "Yes, but only online"',
+      'set.yaml:12:15  .  请给这段文字加上引号：在 [ ] 里，逗号会开始新的一项，“but only online”被当成了单独的一项。应写成 "Yes, but only online"',
+    ],
+    [
+      'a comma cutting a text in three',
+      '[Yes, but only online, and not on Sundays, No]',
+      'set.yaml:12:15  .  put this text in quotes: inside [ ] a comma starts a new item, so “but only online” became an item of its own. Write "Yes, but only online, and not on Sundays"',
+      'set.yaml:12:15  .  请给这段文字加上引号：在 [ ] 里，逗号会开始新的一项，“but only online”被当成了单独的一项。应写成 "Yes, but only online, and not on Sundays"',
+    ],
+    [
+      'an English comma with no space in a Chinese text',
+      '[对, 错, 不一定, 是的,但要看情况]',
+      'set.yaml:12:26  .  put this text in quotes: inside [ ] a comma starts a new item, so “但要看情况” became an item of its own. Write "是的,但要看情况"',
+      'set.yaml:12:26  .  请给这段文字加上引号：在 [ ] 里，逗号会开始新的一项，“但要看情况”被当成了单独的一项。应写成 "是的,但要看情况"',
+    ],
+  ])('%s', (_name, options, english, chinese) => {
+    expect(messages(listed(options))).toEqual([english]);
+    expect(messages(listed(options), zh)).toEqual([chinese]);
+  });
+
+  it('no quoting hint where no text was cut: a Chinese comma, separate items, ids, quoted texts', () => {
+    for (const options of [
+      '[对, 错, 不一定, 是的，但]',
+      '[Pay, ship, sign]',
+      '["Yes, but only online", No]',
+      "['是的,但要看情况', 对]",
+    ]) {
+      const found = messages(listed(options));
+      expect(found.length, options).toBeGreaterThan(0);
+      // Each item is read as one text; what is left is that options are { text: { zh, en } }.
+      for (const line of found)
+        expect(line, options).toMatch(/options\[\d\] {2}expected a mapping/);
+    }
+    const ids = listed(
+      '\n      - text: { zh: 对, en: Right }\n        correct: true\n      - text: { zh: 错, en: Wrong }\n        why: { zh: 不对, en: It is not }',
+    ).replace('points: [register-login]', 'points: [register-login,browse-products]');
+    expect(messages(ids)).toEqual([]);
+  });
+});
