@@ -6,6 +6,7 @@ import type { Component } from 'svelte';
 import { addStrings } from '../i18n/index.svelte.ts';
 import {
   AUTHORING_STRINGS,
+  CLASSROOM_STRINGS,
   CONTENT_STRINGS,
   FLOWS_STRINGS,
   LESSON_STRINGS,
@@ -73,6 +74,11 @@ const loaders: Partial<Record<Route['name'], () => Promise<Page>>> = {
   authoring: withAuthoringStrings(() => import('../features/authoring/AuthoringPage.svelte')),
   editor: withAuthoringStrings(() => import('../features/authoring/EditorPage.svelte')),
   open: withAuthoringStrings(() => import('../features/authoring/OpenPage.svelte')),
+  classroom: () =>
+    Promise.all([
+      import('../features/classroom/ClassroomPage.svelte'),
+      addStrings(CLASSROOM_STRINGS),
+    ]).then(([module]) => asPage(module)),
   notFound: () => import('./NotFound.svelte').then(asPage),
 };
 

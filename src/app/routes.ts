@@ -14,6 +14,7 @@ export type Route =
   | { name: 'editor'; query: string }
   | { name: 'open'; query: string }
   | { name: 'progress' }
+  | { name: 'classroom'; view: 'host' | 'join'; query: string }
   | { name: 'notFound'; path: string };
 
 const SIMPLE = ['flows', 'quiz', 'class', 'authoring', 'progress', 'lessons'] as const;
@@ -47,6 +48,8 @@ export function parseHash(hash: string): Route {
   if (head === 'authoring' && rest.length === 1 && rest[0] === 'edit')
     return { name: 'editor', query };
   if (head === 'open' && rest.length === 0) return { name: 'open', query };
+  if (head === 'classroom' && (rest[0] === 'host' || rest[0] === 'join') && rest.length === 1)
+    return { name: 'classroom', view: rest[0], query };
   if (head === 'flows' && rest.length >= 1 && rest.length <= 2) {
     return { name: 'flow', id: rest[0]!, step: rest[1] ?? null };
   }
@@ -76,10 +79,22 @@ export function href(route: Route): string {
       return `#/open${route.query ? `?${route.query}` : ''}`;
     case 'marketGuide':
       return '#/market-guide';
+    case 'classroom':
+      return `#/classroom/${route.view}${route.query ? `?${route.query}` : ''}`;
     case 'notFound':
       return `#/${route.path}`;
-    default:
+    case 'lessons':
+    case 'flows':
+    case 'quiz':
+    case 'class':
+    case 'authoring':
+    case 'progress':
       return `#/${route.name}`;
+    default: {
+      // A new route needs its address here: the type check says so, not a wrong link at run time.
+      const unknown: never = route;
+      throw new Error(`no address for the route ${JSON.stringify(unknown)}`);
+    }
   }
 }
 

@@ -1,0 +1,63 @@
+/** Number and time formats of the classroom views, in the page's language. */
+import type { PublicMetric } from '../../classroom/protocol.ts';
+
+export function money(lang: string, value: number): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(
+    value,
+  );
+}
+
+export function count(lang: string, value: number): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(value);
+}
+
+export function percent(lang: string, share: number): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** Seconds as m:ss. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** How each market figure reads: money, a count, a share or days. */
+const KIND: Record<PublicMetric, 'money' | 'count' | 'share' | 'days'> = {
+  gmv: 'money',
+  orders: 'count',
+  avgPrice: 'money',
+  reach: 'share',
+  deliveryDays: 'days',
+  fraudLosses: 'money',
+  returns: 'count',
+  avgRating: 'share',
+  platformProfit: 'money',
+  sellerProfit: 'money',
+  consumerSurplus: 'money',
+  activeSellers: 'count',
+  backlog: 'count',
+};
+
+/** A market figure as text; null where there was nothing to measure. */
+export function metric(lang: string, key: PublicMetric, value: number | undefined): string | null {
+  if (value === undefined || !Number.isFinite(value)) return null;
+  const kind = KIND[key];
+  if (kind === 'money') return money(lang, value);
+  if (kind === 'share') return percent(lang, value);
+  if (kind === 'days')
+    return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+  return count(lang, value);
+}
+
+/** An event as the state carries it: `type:firstDay:lastDay:magnitude` (or `type:next:days:magnitude`). */
+export function parseEvent(text: string): {
+  type: string;
+  next: boolean;
+  first: number;
+  last: number;
+  magnitude: number;
+} {
+  const [type = '', a = '', b = '', m = ''] = text.split(':');
+  const next = a === 'next';
+  return { type, next, first: next ? 0 : Number(a), last: Number(b), magnitude: Number(m) };
+}
