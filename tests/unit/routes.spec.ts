@@ -21,6 +21,10 @@ describe('hash routes', () => {
     ['#/progress', { name: 'progress' }],
     ['#/nowhere', { name: 'notFound', path: '/nowhere' }],
     ['#/progress/extra', { name: 'notFound', path: '/progress/extra' }],
+    ['#/classroom/join?code=123456', { name: 'classroom', view: 'join', query: 'code=123456' }],
+    ['#/classroom/host?key=abc', { name: 'classroom', view: 'host', query: 'key=abc' }],
+    ['#/classroom', { name: 'notFound', path: '/classroom' }],
+    ['#/classroom/admin', { name: 'notFound', path: '/classroom/admin' }],
   ])('%s', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
   });
@@ -33,6 +37,8 @@ describe('hash routes', () => {
       '#/progress',
       '#/flows',
       '#/flows/payment/verify',
+      '#/classroom/join?code=123456',
+      '#/classroom/host?key=abc',
     ]) {
       expect(href(parseHash(hash))).toBe(hash);
     }
