@@ -74,6 +74,26 @@ describe('the market scene', () => {
     ).toBeInTheDocument();
   });
 
+  it('marks the roles in the legend with the same icons as the flows', () => {
+    render(MarketScene, { setup, day: dayOf(2, ['delivered']), playing: false });
+    const legend = screen.getByRole('list', { name: '图例说明' });
+    const iconed = within(legend)
+      .getAllByRole('listitem')
+      .filter((li) => li.querySelector('svg.icon'))
+      .map((li) => li.textContent?.trim());
+    expect(iconed).toEqual([
+      '买家（抽样）',
+      '卖家',
+      '平台自营店',
+      '在途商品',
+      '担保账户：¥ ×n 即代管中的货款笔数，收货后放款',
+      '放给卖家或退回买家的钱',
+    ]);
+    // Each icon is the role's, decorative: the words beside it say what it is.
+    for (const icon of legend.querySelectorAll('svg.icon'))
+      expect(icon).toHaveAttribute('aria-hidden', 'true');
+  });
+
   it('while playing speaks at most every two seconds, and at once on pause', async () => {
     vi.useFakeTimers();
     await setLang('en');
