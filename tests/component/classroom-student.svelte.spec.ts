@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addStrings } from '../../src/i18n/index.svelte.ts';
 import { CLASSROOM_STRINGS } from '../../src/i18n/parts.ts';
 import { setLang } from '../../src/state/settings.svelte.ts';
@@ -225,5 +225,25 @@ describe('student view', () => {
     expect(serverUrl({ protocol: 'http:', host: '192.168.1.20:2567' })).toBe(
       'ws://192.168.1.20:2567',
     );
+  });
+
+  it('a reloaded tab whose server was down takes its own seat back when Join is pressed again', async () => {
+    const storage = new FakeStorage();
+    const kept = { code: '123456', name: '小明', seatToken: SEAT };
+    storage.setItem('ecsim.classroom.student', JSON.stringify({ token: 'old', options: kept }));
+    const room = new FakeRoom('token-new');
+    let up = false;
+    const gateway = {
+      join: vi.fn((_o: unknown) =>
+        up ? Promise.resolve(room) : Promise.reject(new Error('down')),
+      ),
+      reconnect: vi.fn((_t: string) => Promise.reject(new Error('gone'))),
+    };
+    render(JoinPage, { code: '123456', gateway, storage });
+    expect(await screen.findByRole('alert')).toHaveTextContent('连不上课堂服务器');
+    up = true;
+    await userEvent.setup().click(screen.getByRole('button', { name: '加入' }));
+    await waitFor(() => expect(gateway.join).toHaveBeenLastCalledWith(kept));
+    expect(gateway.reconnect).toHaveBeenLastCalledWith('old');
   });
 });
