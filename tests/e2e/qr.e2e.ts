@@ -51,7 +51,18 @@ questions:
     explain: { zh: 电子合同同样有效。, en: Electronic contracts are valid too. }
 `;
 
-const TEXT = {
+/** The labels the test finds controls by, in each language. */
+interface Labels {
+  ok: string;
+  share: string;
+  link: string;
+  address: string;
+  addressLink: string;
+  large: string;
+  close: string;
+}
+
+const TEXT: Record<'zh-CN' | 'en', Labels> = {
   'zh-CN': {
     ok: '没有错误',
     share: '分享链接与二维码',
@@ -70,7 +81,7 @@ const TEXT = {
     large: 'Show it large for the projector',
     close: 'Close',
   },
-} as const;
+};
 
 /** What jsQR reads from `code` as a phone at the back of the room sees it, frame by frame. */
 async function scanFromBackRow(page: Page, code: Locator): Promise<(string | null)[]> {
@@ -117,7 +128,7 @@ async function scanFromBackRow(page: Page, code: Locator): Promise<(string | nul
 }
 
 /** Open the projector view of the panel's last code, check it, scan it, close it. */
-async function scanProjectorView(page: Page, text: (typeof TEXT)['en']): Promise<string[]> {
+async function scanProjectorView(page: Page, text: Labels): Promise<string[]> {
   const open = page.getByRole('button', { name: text.large }).last();
   await open.click();
   const dialog = page.locator('dialog.qr-large[open]');
