@@ -85,6 +85,23 @@ export default ts.config(
     },
   },
   {
+    // Typed rules, through the TypeScript project service (tsconfig.json): promises that nobody
+    // awaits or handles, and switches over a union that forget one of its members.
+    files: [
+      'src/**/*.ts',
+      'src/**/*.svelte',
+      'server/**/*.ts',
+      'scripts/**/*.ts',
+      'scripts/**/*.js',
+      'tests/**/*.ts',
+    ],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
     files: ['src/**/*.ts', 'src/**/*.js', 'src/**/*.svelte'],
     rules: { 'no-restricted-imports': ['error', { patterns: [SERVER_PATTERN] }] },
   },

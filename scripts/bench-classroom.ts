@@ -114,8 +114,12 @@ function intentFor(view: PrivateView, rand: () => number): Intent | null {
       const order = h.orders.find((o) => o.status === 'delivered' && !o.rated);
       return order ? { role: 'buyer', action: 'rate', order: order.id, good: rand() < 0.8 } : null;
     }
-    default:
+    case undefined:
       return null;
+    default: {
+      const unknown: never = h;
+      throw new Error(`no intent for the holdings ${JSON.stringify(unknown)}`);
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 /**
  * What question sets and cases change in the student's progress, through the progress store's
- * one writer. Kept apart from the store so the first page does not carry it.
+ * one writer. Kept apart from the store so the first page does not carry it. Each change applies
+ * in memory at once and its save is queued; the save never rejects (one that fails shows as not
+ * saved), so nothing here waits for it (`void`).
  */
 import { progress, updateProgress } from './progress.svelte.ts';
 import {
@@ -16,7 +18,7 @@ const now = () => new Date().toISOString();
 
 /** Record the student's answer to a question of a set. */
 export function answerQuestion(setId: string, questionId: string, correct: boolean): void {
-  updateProgress((r) => recordAnswer(r, setId, questionId, correct, now()));
+  void updateProgress((r) => recordAnswer(r, setId, questionId, correct, now()));
 }
 
 /**
@@ -39,7 +41,7 @@ export function finishCase(
   caseId: string,
   result: { score: number; max: number; ending: string },
 ): void {
-  updateProgress((r) => recordCase(r, caseId, result, now()));
+  void updateProgress((r) => recordCase(r, caseId, result, now()));
 }
 
 function newSeed(): string {
@@ -50,7 +52,7 @@ function newSeed(): string {
 
 /** Keep the name or id the student typed for exported results. */
 export function setLearnerName(name: string): void {
-  updateProgress((r) =>
+  void updateProgress((r) =>
     setLearner(r, { name: name.trim(), seed: r.learner?.seed ?? newSeed() }, now()),
   );
 }
@@ -63,6 +65,6 @@ export function learnerSeed(): string {
   const seed = progress.record.learner?.seed;
   if (seed) return seed;
   const fresh = newSeed();
-  updateProgress((r) => (r.learner ? r : setLearner(r, { name: '', seed: fresh }, now())));
+  void updateProgress((r) => (r.learner ? r : setLearner(r, { name: '', seed: fresh }, now())));
   return progress.record.learner?.seed ?? fresh;
 }

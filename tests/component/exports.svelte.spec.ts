@@ -101,7 +101,7 @@ describe('the class summary, given a results CSV', () => {
   ] as const)('says plainly to drop the JSON export instead (%s)', async (lang, reason, hint) => {
     const user = userEvent.setup({ applyAccept: false });
     await initProgress(memoryStore());
-    setLang(lang);
+    await setLang(lang);
     render(ClassPage);
     await user.upload(document.querySelector<HTMLInputElement>('input[type=file]')!, files());
     expect(await screen.findByText(`results-韩梅梅.csv: ${reason}`)).toBeInTheDocument();

@@ -139,7 +139,8 @@ export class FlowPlayer {
     if (!step.predict || this.answers[stepId] !== undefined) return;
     this.answers = { ...this.answers, [stepId]: option };
     const right = option === step.predict.answer;
-    recordFlow(this.flow.id, (old) => ({
+    // Applied at once; the save never rejects (a failed one shows as not saved), so no wait.
+    void recordFlow(this.flow.id, (old) => ({
       ...old,
       predictions: { ...old.predictions, [stepId]: right },
     }));
@@ -188,7 +189,7 @@ export class FlowPlayer {
   #arrived(): void {
     if (this.atEnd && this.step.outcome === 'success') {
       const now = isoNow();
-      recordFlow(this.flow.id, (old) => ({ ...old, completedAt: old.completedAt ?? now }));
+      void recordFlow(this.flow.id, (old) => ({ ...old, completedAt: old.completedAt ?? now }));
     }
   }
 }

@@ -24,14 +24,17 @@ function build(lang: string, unit: Unit): (value: number) => string {
       };
     case 'percent':
       return (v) => `${n.format(v * 100)}%`;
+    case 'count':
     case 'days':
       return (v) => n.format(v);
     case 'ratio': {
       const r = new Intl.NumberFormat(lang, { maximumFractionDigits: 3 });
       return (v) => r.format(v);
     }
-    default:
-      return (v) => n.format(v);
+    default: {
+      const unknown: never = unit;
+      throw new Error(`no number format for the unit ${String(unknown)}`);
+    }
   }
 }
 
