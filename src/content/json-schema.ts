@@ -1,5 +1,5 @@
 /** JSON Schema text for each content folder, generated from the zod schemas. */
-import * as z from 'zod';
+import { z } from './zod.ts';
 import { Case, Flow, Lesson, Market, Quiz } from './schema.ts';
 
 /**

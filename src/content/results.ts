@@ -5,6 +5,7 @@
  */
 import type { AnswerLike, Title } from '../engine/quiz/results.ts';
 import { toCsv, type CsvCell } from './csv.ts';
+import { ID_PATTERN, ISO_TIME, parseWith, z } from './zod.ts';
 
 export const RESULTS_FORMAT = 'ecsim-results';
 export const RESULTS_VERSION = 1;
@@ -46,58 +47,79 @@ export interface ResultsFile {
 
 /* ---------- reading a results file (untrusted) ---------- */
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 const MAX_TEXT = 200;
 const MAX_PROMPT = 2000;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-const int = (v: unknown, min: number, max: number): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-const text = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
-const id = (v: unknown): v is string => typeof v === 'string' && ID.test(v) && v.length <= 64;
+const Id = z.string().max(64).regex(ID_PATTERN);
+const Title = z.object({ zh: z.string().max(MAX_TEXT), en: z.string().max(MAX_TEXT) });
+const Score = z.int().min(-10_000).max(10_000);
 
-function title(v: unknown): Title | null {
-  if (!isObject(v) || !text(v.zh) || !text(v.en)) return null;
-  return { zh: v.zh, en: v.en };
-}
+/**
+ * A results file as a student's browser writes it. Objects keep known keys only (an extra key or
+ * a `__proto__` key is dropped, never copied), every list and text is bounded, and a set cannot
+ * hold more answers than it has questions.
+ */
+const ResultsSchema = z.object({
+  format: z.literal(RESULTS_FORMAT),
+  version: z.literal(RESULTS_VERSION),
+  exportedAt: z.string().regex(ISO_TIME),
+  student: z.string().max(MAX_TEXT),
+  sets: z
+    .array(
+      z
+        .object({
+          id: Id,
+          title: Title,
+          total: z.int().min(0).max(1000),
+          questions: z
+            .array(
+              z.object({
+                id: Id,
+                points: z.array(Id).max(10),
+                correct: z.boolean(),
+                first: z.boolean(),
+                tries: z.int().min(1).max(100_000),
+                text: z
+                  .object({ zh: z.string().max(MAX_PROMPT), en: z.string().max(MAX_PROMPT) })
+                  .optional(),
+              }),
+            )
+            .max(1000),
+        })
+        .refine((s) => s.questions.length <= s.total),
+    )
+    .max(500),
+  cases: z
+    .array(
+      z.object({
+        id: Id,
+        title: Title,
+        best: Score,
+        last: Score,
+        max: Score,
+        endings: z.array(Id).max(100),
+      }),
+    )
+    .max(500),
+});
 
-const prompt = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_PROMPT;
-
-function question(v: unknown): ResultQuestion | null {
-  if (!isObject(v) || !id(v.id) || !Array.isArray(v.points) || v.points.length > 10) return null;
-  if (!v.points.every(id)) return null;
-  if (typeof v.correct !== 'boolean' || typeof v.first !== 'boolean') return null;
-  if (!int(v.tries, 1, 100_000)) return null;
-  const q = { id: v.id, points: [...v.points], correct: v.correct, first: v.first, tries: v.tries };
-  if (v.text === undefined) return q;
-  if (!isObject(v.text) || !prompt(v.text.zh) || !prompt(v.text.en)) return null;
-  return { ...q, text: { zh: v.text.zh, en: v.text.en } };
-}
-
-function set(v: unknown): ResultSet | null {
-  if (!isObject(v) || !id(v.id) || !int(v.total, 0, 1000) || !Array.isArray(v.questions))
-    return null;
-  const t = title(v.title);
-  const questions = v.questions.map(question);
-  if (!t || questions.length > v.total || questions.some((q) => q === null)) return null;
-  return { id: v.id, title: t, total: v.total, questions: questions as ResultQuestion[] };
-}
-
-function caseResult(v: unknown): ResultCase | null {
-  if (!isObject(v) || !id(v.id)) return null;
-  const t = title(v.title);
-  const score = (n: unknown) => int(n, -10_000, 10_000);
-  if (!t || !score(v.best) || !score(v.last) || !score(v.max)) return null;
-  if (!Array.isArray(v.endings) || v.endings.length > 100 || !v.endings.every(id)) return null;
-  return { id: v.id, title: t, best: v.best, last: v.last, max: v.max, endings: [...v.endings] };
-}
+/** What says which file it is, read before the rest: a newer version may look different. */
+const Envelope = z.looseObject({
+  format: z.literal(RESULTS_FORMAT),
+  version: z.unknown(),
+});
+const Version = z.int().min(1).max(1_000_000);
 
 export type ParseResult =
   | { ok: true; file: ResultsFile }
   | { ok: false; reason: 'json' | 'notResults' | 'newer' | 'invalid'; detail?: string };
+
+/** Which part of the file is wrong: a top-level field, or the set or case holding the problem. */
+function detailOf(path: readonly PropertyKey[]): string {
+  const [field, index] = path;
+  if (field === undefined) return 'file';
+  return typeof index === 'number' ? `${String(field)}[${index}]` : String(field);
+}
 
 /** Read a results file; anything that is not one is refused with a reason, never half-read. */
 export function parseResults(raw: string): ParseResult {
@@ -107,34 +129,14 @@ export function parseResults(raw: string): ParseResult {
   } catch {
     return { ok: false, reason: 'json' };
   }
-  if (!isObject(value) || value.format !== RESULTS_FORMAT)
-    return { ok: false, reason: 'notResults' };
-  if (!int(value.version, 1, 1_000_000)) return { ok: false, reason: 'invalid', detail: 'version' };
-  if (value.version > RESULTS_VERSION) return { ok: false, reason: 'newer' };
-  if (typeof value.exportedAt !== 'string' || !ISO_TIME.test(value.exportedAt))
-    return { ok: false, reason: 'invalid', detail: 'exportedAt' };
-  if (!text(value.student)) return { ok: false, reason: 'invalid', detail: 'student' };
-  if (!Array.isArray(value.sets) || value.sets.length > 500)
-    return { ok: false, reason: 'invalid', detail: 'sets' };
-  if (!Array.isArray(value.cases) || value.cases.length > 500)
-    return { ok: false, reason: 'invalid', detail: 'cases' };
-  const sets = value.sets.map(set);
-  const i = sets.indexOf(null);
-  if (i >= 0) return { ok: false, reason: 'invalid', detail: `sets[${i}]` };
-  const cases = value.cases.map(caseResult);
-  const j = cases.indexOf(null);
-  if (j >= 0) return { ok: false, reason: 'invalid', detail: `cases[${j}]` };
-  return {
-    ok: true,
-    file: {
-      format: RESULTS_FORMAT,
-      version: RESULTS_VERSION,
-      exportedAt: value.exportedAt,
-      student: value.student,
-      sets: sets as ResultSet[],
-      cases: cases as ResultCase[],
-    },
-  };
+  const envelope = parseWith(Envelope, value);
+  if (!envelope.ok) return { ok: false, reason: 'notResults' };
+  const version = parseWith(Version, envelope.data.version);
+  if (!version.ok) return { ok: false, reason: 'invalid', detail: 'version' };
+  if (version.data > RESULTS_VERSION) return { ok: false, reason: 'newer' };
+  const checked = parseWith(ResultsSchema, value);
+  if (!checked.ok) return { ok: false, reason: 'invalid', detail: detailOf(checked.path) };
+  return { ok: true, file: checked.data };
 }
 
 const yes = (b: boolean) => (b ? 1 : 0);

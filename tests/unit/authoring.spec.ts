@@ -333,6 +333,48 @@ describe('the kept list', () => {
     expect(backend.getItem(SCENARIOS_KEY)).toBeNull();
   });
 
+  it('a hostile stored list is kept aside whole, never half-read, and nothing is written over it', async () => {
+    const list = (items: unknown, extra: object = {}) =>
+      JSON.stringify({ format: 'ecsim-scenarios', version: 1, items, ...extra });
+    const good = entry('fine');
+    const hostile = [
+      list([{ ...good, kind: 'lesson' }]),
+      list([{ ...good, title: 'not bilingual' }]),
+      list([{ ...good, questions: [{ id: 'q', points: 'p' }] }]),
+      list(new Array(200_000).fill(0)),
+      list({ 0: good }),
+      JSON.stringify({ format: 'ecsim-scenarios', version: '1', items: [good] }),
+      JSON.stringify([good]),
+    ];
+    for (const raw of hostile) {
+      expect(readList(raw)).toEqual({ status: 'corrupt', raw });
+      backend.setItem(SCENARIOS_KEY, raw);
+      await load(localStore(() => backend));
+      expect(scenarios.problem).toBe('corrupt');
+      expect(scenarios.items).toEqual([]);
+      const aside = [...backend.data.keys()].filter((k) => k.startsWith(SCENARIOS_ASIDE_PREFIX));
+      expect(aside.map((k) => backend.getItem(k))).toContain(raw);
+      backend.data.clear();
+    }
+    // A list from a newer version is not read at all, and this tab writes nothing over it.
+    const newer = JSON.stringify({ format: 'ecsim-scenarios', version: 2, items: 'another shape' });
+    expect(readList(newer)).toEqual({ status: 'newer', raw: newer });
+    backend.setItem(SCENARIOS_KEY, newer);
+    await load(localStore(() => backend));
+    expect(await keepScenario(good)).toEqual({ ok: false, reason: 'memory' });
+    expect(backend.getItem(SCENARIOS_KEY)).toBe(newer);
+  });
+
+  it('drops prototype and unknown keys of an entry, and never follows them', () => {
+    const raw = JSON.stringify({ format: 'ecsim-scenarios', version: 1, items: [entry('x')] })
+      .replace('"id":"x"', '"__proto__":{"polluted":true},"constructor":{"prototype":{}},"id":"x"')
+      .replace('{"format"', '{"__proto__":{"polluted":true},"format"');
+    const read = readList(raw);
+    expect(read).toEqual({ status: 'ok', items: [entry('x')] });
+    if (read.status === 'ok') expect(Object.keys(read.items[0]!)).not.toContain('constructor');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('reads only well-formed entries', () => {
     expect(
       readList(JSON.stringify({ format: 'ecsim-scenarios', version: 1, items: [{ id: 'x' }] }))

@@ -35,7 +35,10 @@ export interface ProgressState {
   unsaved: number;
 }
 
-/** The largest progress file that is imported (a real one is a few kilobytes). */
+/**
+ * The largest progress file that is imported (a real one is a few kilobytes): a file of more
+ * bytes is refused before it is read, a text of more characters before it is parsed.
+ */
 export const MAX_IMPORT_CHARS = 2_000_000;
 
 export type ImportResult =
@@ -219,13 +222,22 @@ export async function startSaver(
   return saver;
 }
 
+type ReadImport =
+  { ok: true; change: Change; skipped: number } | Extract<ImportResult, { ok: false }>;
+
 /**
- * Check an exported progress file: the change that merges it into a record, or why it cannot be.
- * Entries of the file that fail their check are left out and counted.
+ * Check an exported progress file (its text, or the file itself): the change that merges it into a
+ * record, or why it cannot be. Entries of the file that fail their check are left out and counted.
  */
-export function readImport(
-  text: string,
-): { ok: true; change: Change; skipped: number } | Extract<ImportResult, { ok: false }> {
+export async function readImport(file: string | Blob): Promise<ReadImport> {
+  // A UTF-8 file has at least as many bytes as its text has characters.
+  if (typeof file !== 'string' && file.size > MAX_IMPORT_CHARS)
+    return { ok: false, reason: 'tooLarge' };
+  return readImportText(typeof file === 'string' ? file : await file.text());
+}
+
+/** Check an exported progress file's text (see readImport). */
+export function readImportText(text: string): ReadImport {
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, reason: 'tooLarge' };
   try {
     JSON.parse(text);
