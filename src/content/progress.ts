@@ -6,11 +6,7 @@
  * reaches the app's objects. The record's types and its first-page changes are in
  * state/progress/shape.ts, which the first page loads without zod.
  */
-import {
-  PROGRESS_FORMAT,
-  PROGRESS_VERSION,
-  type Progress,
-} from '../state/progress/shape.ts';
+import { PROGRESS_FORMAT, PROGRESS_VERSION, type Progress } from '../state/progress/shape.ts';
 import { ID_PATTERN, ISO_TIME, parseWith, z } from './zod.ts';
 
 /** The longest name a learner's record keeps. */

@@ -110,13 +110,6 @@ export const scenarios = {
   get problem(): State['problem'] {
     return state.problem;
   },
-  byId(kind: 'practice' | 'flow' | 'market', id: string): StoredScenario | undefined {
-    return state.items.find(
-      (s) =>
-        s.id === id &&
-        (kind === 'practice' ? s.kind === 'quiz' || s.kind === 'case' : s.kind === kind),
-    );
-  },
 };
 
 export type KeepResult =

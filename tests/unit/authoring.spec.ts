@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeScenario, encodeScenario, shareUrl } from '../../src/features/authoring/share.ts';
-import { checkScenario } from '../../src/features/authoring/check.ts';
+import { checkScenario } from '../../src/content/check.ts';
 import { openLink, openText, openUrl } from '../../src/features/authoring/open.ts';
 import { formatIssue, formatWarning } from '../../src/content/messages.ts';
 import { nodeTranslator } from '../../src/content/node.ts';
