@@ -1,5 +1,5 @@
 /** JSON Schema text for each content folder, generated from the zod schemas. */
-import { z } from './zod.ts';
+import * as z from 'zod';
 import { Case, Flow, Lesson, Market, Quiz } from './schema.ts';
 
 /**

@@ -1,11 +1,10 @@
 /**
  * The results file a student exports for the teacher: its format, building it from the progress
- * record, reading one (files from students are untrusted: rebuilt from known keys only, never
- * half-read) and writing it as CSV for spreadsheets.
+ * record and writing it as CSV for spreadsheets. Reading one back is ./results-schema.ts (files
+ * from students are untrusted), which loads zod with it.
  */
 import type { AnswerLike, Title } from '../engine/quiz/results.ts';
 import { toCsv, type CsvCell } from './csv.ts';
-import { ID_PATTERN, ISO_TIME, parseWith, z } from './zod.ts';
 
 export const RESULTS_FORMAT = 'ecsim-results';
 export const RESULTS_VERSION = 1;
@@ -45,99 +44,9 @@ export interface ResultsFile {
   cases: ResultCase[];
 }
 
-/* ---------- reading a results file (untrusted) ---------- */
-
-const MAX_TEXT = 200;
-const MAX_PROMPT = 2000;
-
-const Id = z.string().max(64).regex(ID_PATTERN);
-const Title = z.object({ zh: z.string().max(MAX_TEXT), en: z.string().max(MAX_TEXT) });
-const Score = z.int().min(-10_000).max(10_000);
-
-/**
- * A results file as a student's browser writes it. Objects keep known keys only (an extra key or
- * a `__proto__` key is dropped, never copied), every list and text is bounded, and a set cannot
- * hold more answers than it has questions.
- */
-const ResultsSchema = z.object({
-  format: z.literal(RESULTS_FORMAT),
-  version: z.literal(RESULTS_VERSION),
-  exportedAt: z.string().regex(ISO_TIME),
-  student: z.string().max(MAX_TEXT),
-  sets: z
-    .array(
-      z
-        .object({
-          id: Id,
-          title: Title,
-          total: z.int().min(0).max(1000),
-          questions: z
-            .array(
-              z.object({
-                id: Id,
-                points: z.array(Id).max(10),
-                correct: z.boolean(),
-                first: z.boolean(),
-                tries: z.int().min(1).max(100_000),
-                text: z
-                  .object({ zh: z.string().max(MAX_PROMPT), en: z.string().max(MAX_PROMPT) })
-                  .optional(),
-              }),
-            )
-            .max(1000),
-        })
-        .refine((s) => s.questions.length <= s.total),
-    )
-    .max(500),
-  cases: z
-    .array(
-      z.object({
-        id: Id,
-        title: Title,
-        best: Score,
-        last: Score,
-        max: Score,
-        endings: z.array(Id).max(100),
-      }),
-    )
-    .max(500),
-});
-
-/** What says which file it is, read before the rest: a newer version may look different. */
-const Envelope = z.looseObject({
-  format: z.literal(RESULTS_FORMAT),
-  version: z.unknown(),
-});
-const Version = z.int().min(1).max(1_000_000);
-
-export type ParseResult =
-  | { ok: true; file: ResultsFile }
-  | { ok: false; reason: 'json' | 'notResults' | 'newer' | 'invalid'; detail?: string };
-
-/** Which part of the file is wrong: a top-level field, or the set or case holding the problem. */
-function detailOf(path: readonly PropertyKey[]): string {
-  const [field, index] = path;
-  if (field === undefined) return 'file';
-  return typeof index === 'number' ? `${String(field)}[${index}]` : String(field);
-}
-
-/** Read a results file; anything that is not one is refused with a reason, never half-read. */
-export function parseResults(raw: string): ParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'json' };
-  }
-  const envelope = parseWith(Envelope, value);
-  if (!envelope.ok) return { ok: false, reason: 'notResults' };
-  const version = parseWith(Version, envelope.data.version);
-  if (!version.ok) return { ok: false, reason: 'invalid', detail: 'version' };
-  if (version.data > RESULTS_VERSION) return { ok: false, reason: 'newer' };
-  const checked = parseWith(ResultsSchema, value);
-  if (!checked.ok) return { ok: false, reason: 'invalid', detail: detailOf(checked.path) };
-  return { ok: true, file: checked.data };
-}
+/** Texts a results file keeps: titles and names, and the questions' texts. */
+export const MAX_TEXT = 200;
+export const MAX_PROMPT = 2000;
 
 const yes = (b: boolean) => (b ? 1 : 0);
 

@@ -5,7 +5,8 @@
  *
  * Objects are strict: an unknown key is an error (with a "did you mean" hint), never silently kept.
  */
-import { ID_PATTERN, z } from './zod.ts';
+import * as z from 'zod';
+import { ID_PATTERN } from './zod.ts';
 import {
   FLOW_OUTCOMES,
   ORDER_STATUSES,

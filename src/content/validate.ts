@@ -3,7 +3,7 @@
  * code and parameters, never prose: messages.ts turns them into `file:line:col  path  message`
  * in the reader's language.
  */
-import { z } from './zod.ts';
+import * as z from 'zod';
 import type { Document, LineCounter } from 'yaml';
 import {
   KINDS,

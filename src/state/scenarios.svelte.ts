@@ -20,14 +20,13 @@ import {
   type Write,
 } from './store.ts';
 import {
-  readList,
   writeList,
   type ReadList,
   type ScenarioKind,
   type StoredScenario,
 } from '../content/kept.ts';
 
-export { SCENARIOS_KEY, readList };
+export { SCENARIOS_KEY };
 export type { ReadList, ScenarioKind, StoredScenario };
 export type { ScenarioSource } from '../content/kept.ts';
 export const SCENARIOS_ASIDE_PREFIX = ASIDE_PREFIXES.scenarios;
@@ -51,6 +50,23 @@ let loading: Promise<void> | null = null;
 let stopWatching: (() => void) | null = null;
 const now = () => new Date().toISOString();
 
+/**
+ * Reading the stored list back, through its schema (../content/kept-schema.ts, with zod): loaded
+ * when there is a stored list to read or change, so a student who keeps no files never loads zod
+ * on the pages that list kept files.
+ */
+let reader: Promise<(raw: string | null) => ReadList> | null = null;
+function listReader(): Promise<(raw: string | null) => ReadList> {
+  reader ??= import('../content/kept-schema.ts').then(
+    (m) => m.readList,
+    (e: unknown) => {
+      reader = null;
+      throw e;
+    },
+  );
+  return reader;
+}
+
 /** Bytes the stored list takes. */
 export const storedBytes = (items: readonly StoredScenario[]) => 2 * writeList(items).length;
 
@@ -70,6 +86,13 @@ export function load(store?: Store): Promise<void> {
   loading = opened.then(async (s) => {
     state.problem = null;
     state.writable = true;
+    // Nothing kept (most students): there is no list to read.
+    const stored = await s.get(SCENARIOS_KEY);
+    if (stored.ok && !stored.value) {
+      state.items = [];
+      return;
+    }
+    const readList = await listReader();
     const stamp = now();
     const done = await s.update<ReadList>(SCENARIOS_KEY, (raw) => {
       const read = readList(raw);
@@ -98,6 +121,7 @@ export function load(store?: Store): Promise<void> {
 
 async function reread(): Promise<void> {
   if (!state.writable || !opened) return;
+  const readList = await listReader();
   const got = await (await opened).get(SCENARIOS_KEY);
   const read = got.ok ? readList(got.value) : null;
   if (read?.status === 'ok') state.items = read.items;
@@ -140,6 +164,7 @@ export async function keepScenario(
 ): Promise<KeepResult> {
   await scenariosReady();
   const s = await opened!;
+  const readList = await listReader();
   type Decision = KeepResult & { items?: StoredScenario[] };
   const stamp = now();
   const decide = (items: StoredScenario[]): { writes: Write[]; result: Decision } => {
@@ -192,6 +217,7 @@ export async function removeScenario(kind: ScenarioKind, id: string): Promise<vo
   const drop = (items: StoredScenario[]) => items.filter((i) => !(i.id === id && i.kind === kind));
   state.items = drop(state.items);
   if (!state.writable) return;
+  const readList = await listReader();
   const done = await (
     await opened!
   ).update(SCENARIOS_KEY, (raw) => {

@@ -6,9 +6,9 @@ import { checkScenario } from '../../src/content/check.ts';
 import { openLink, openText, openUrl } from '../../src/features/authoring/open.ts';
 import { formatIssue, formatWarning } from '../../src/content/messages.ts';
 import { nodeTranslator } from '../../src/content/node.ts';
+import { readList } from '../../src/content/kept-schema.ts';
 import {
   load,
-  readList,
   scenarios,
   SCENARIOS_ASIDE_PREFIX,
   SCENARIOS_KEY,

@@ -5,7 +5,8 @@ import { collectFiles, nodeTranslator, validateFiles } from '../../src/content/n
 import { checkCorpus, validateText } from '../../src/content/validate.ts';
 import { parseYaml } from '../../src/content/yaml.ts';
 import { closest, distance } from '../../src/content/suggest.ts';
-import { parseWith, z } from '../../src/content/zod.ts';
+import * as z from 'zod';
+import { parseWith } from '../../src/content/zod.ts';
 
 const en = nodeTranslator('en');
 const zh = nodeTranslator('zh-CN');

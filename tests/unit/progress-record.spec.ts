@@ -2,18 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   checkCurrent,
-  countAdded,
   emptyRecord,
   mergeRecords,
   readRecord,
-  recordOrdering,
   setLessonRead,
   updateFlow,
   type Migration,
   type Progress,
 } from '../../src/state/progress/record.ts';
 import { recordCase } from '../../src/state/progress/practice.ts';
-import { MAX_IMPORT_CHARS, readImport, readImportText } from '../../src/state/progress/saver.ts';
+import { recordOrdering } from '../../src/state/progress/flows.ts';
+import { MAX_IMPORT_CHARS, countAdded, readImport } from '../../src/state/progress/saver.ts';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/progress/${name}`, 'utf8');
 const NOW = '2026-11-24T12:00:00.000Z';
@@ -326,7 +325,7 @@ describe('a hostile progress file', () => {
     });
     expect((await importInto(file)).read).toEqual({ ok: false, reason: 'tooLarge' });
     expect(read).toBe(false);
-    expect(readImportText(`${' '.repeat(MAX_IMPORT_CHARS)}{}`)).toEqual({
+    expect(await readImport(`${' '.repeat(MAX_IMPORT_CHARS)}{}`)).toEqual({
       ok: false,
       reason: 'tooLarge',
     });

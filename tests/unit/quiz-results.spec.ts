@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byPoint } from '../../src/engine/quiz/results.ts';
-import {
-  buildResults,
-  parseResults,
-  resultsCsv,
-  type ResultsFile,
-} from '../../src/content/results.ts';
+import { buildResults, resultsCsv, type ResultsFile } from '../../src/content/results.ts';
+import { parseResults } from '../../src/content/results-schema.ts';
 import { classCsv, classSummary } from '../../src/features/quiz/class-summary.ts';
 import en from '../../src/i18n/quiz/en.json';
 import zh from '../../src/i18n/quiz/zh-CN.json';

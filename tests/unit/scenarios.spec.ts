@@ -1,11 +1,19 @@
 /**
- * The one place that serves scenarios (src/content/scenarios.ts): built in or kept by this
+ * The one place that serves scenarios (src/content/scenarios/): built in or kept by this
  * browser, checked, as `{ data, issues }`, a kept file parsed once per version.
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as check from '../../src/content/check.ts';
-import { keptScenarios, scenarioHead, serveScenario } from '../../src/content/scenarios.ts';
+import { flowScenarios } from '../../src/content/scenarios/flows.ts';
+import { marketScenarios } from '../../src/content/scenarios/market.ts';
+import { practiceScenarios } from '../../src/content/scenarios/practice.ts';
+
+const servers = { flow: flowScenarios, market: marketScenarios, practice: practiceScenarios };
+type Family = keyof typeof servers;
+const serveScenario = (family: Family, id: string) => servers[family].serve(id);
+const scenarioHead = (family: Family, id: string) => servers[family].head(id);
+const keptScenarios = (family: Family) => servers[family].kept();
 import { openText } from '../../src/features/authoring/open.ts';
 import { keepScenario, load, type StoredScenario } from '../../src/state/scenarios.svelte.ts';
 import { localStore } from '../../src/state/store.ts';

@@ -12,7 +12,7 @@ import {
   type StoredScenario,
 } from '../../state/scenarios.svelte.ts';
 import type { Scenario } from '../../content/check.ts';
-import { checkOnce } from '../../content/scenarios.ts';
+import { checkOnce } from '../../content/scenarios/serve.ts';
 import { decodeScenario } from './share.ts';
 
 export type Opened =

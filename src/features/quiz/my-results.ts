@@ -2,7 +2,7 @@
 import { buildResults, type ResultsFile } from '../../content/results.ts';
 import type { Progress } from '../../state/progress/record.ts';
 import type { Title } from '../../engine/quiz/results.ts';
-import { keptScenarios, serveScenario } from '../../content/scenarios.ts';
+import { practiceScenarios } from '../../content/scenarios/practice.ts';
 import { CASES, SETS } from '../../content/catalog/practice.ts';
 
 /** Question texts by set id, then question id. */
@@ -17,7 +17,7 @@ export async function loadPrompts(ids: Iterable<string>): Promise<Prompts> {
   const out = new Map<string, Map<string, Title>>();
   const { plainTitle } = await import('../../content/plain-text.ts');
   for (const id of ids) {
-    const { data: content } = await serveScenario('practice', id);
+    const { data: content } = await practiceScenarios.serve(id);
     if (content?.kind === 'quiz')
       out.set(id, new Map(content.questions.map((q) => [q.id, plainTitle(q.prompt)])));
   }
@@ -26,7 +26,7 @@ export async function loadPrompts(ids: Iterable<string>): Promise<Prompts> {
 
 /** The built-in sets and cases, then those the student opened from files. */
 export function myResults(record: Progress, now: string, prompts?: Prompts): ResultsFile {
-  const kept = keptScenarios('practice');
+  const kept = practiceScenarios.kept();
   const withPrompts = (s: { id: string; questions: readonly { id: string; points: string[] }[] }) =>
     s.questions.map((q) => {
       const prompt = prompts?.get(s.id)?.get(q.id);

@@ -3,7 +3,7 @@
  * change and merge it. No storage and no runes here (see ../progress.svelte.ts), so every saved
  * shape can be tested in Node.
  *
- * The checks are zod schemas (../../content/progress.ts), loaded with this module after the first
+ * The checks are zod schemas (../../content/progress-schema.ts), loaded with this module after the first
  * page.
  *
  * To change the shape: bump PROGRESS_VERSION, change the types (./shape.ts) and the schema with
@@ -12,17 +12,15 @@
  */
 
 import {
-  MAX_NAME,
   SECTIONS,
   checkRecord,
   entryValid,
   isSection,
   readVersion,
-} from '../../content/progress.ts';
+} from '../../content/progress-schema.ts';
 import { PROGRESS_VERSION, type AnswerRecord, type FlowResult, type Progress } from './shape.ts';
 
 export * from './shape.ts';
-export { MAX_NAME };
 
 /** A migration takes a record of version N (already checked to be an object) to version N + 1. */
 export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
@@ -189,20 +187,6 @@ function mergeFlow(a: FlowResult, b: FlowResult): FlowResult {
   return out;
 }
 
-/**
- * The result of the step-ordering check. A best score from a version of the flow with another
- * number of steps is not comparable: the new version starts its own best.
- */
-export function recordOrdering(
-  old: FlowResult,
-  result: { score: number; total: number },
-  at: string,
-): FlowResult {
-  const { score, total } = result;
-  const previous = old.ordering?.total === total ? old.ordering.best : 0;
-  return { ...old, ordering: { best: Math.max(previous, score), last: score, total, at } };
-}
-
 /** The later answer wins; the first try is the earlier one's. */
 function mergeAnswer(x: AnswerRecord, y: AnswerRecord): AnswerRecord {
   const [older, newer] = x.at <= y.at ? [x, y] : [y, x];
@@ -266,17 +250,4 @@ export function foldProgress(
   // Entries that fail their check are kept aside by the store when it loads: do not drop them here.
   if (a.setAside || b.setAside) return null;
   return JSON.stringify(mergeRecords(a.record, b.record, now));
-}
-
-/** How many entries `after` has that `before` lacked. */
-export function countAdded(before: Progress, after: Progress): number {
-  const lessons = Object.keys(after.lessons).filter((id) => !(id in before.lessons)).length;
-  const flows = Object.keys(after.flows).filter((id) => !(id in before.flows)).length;
-  const answers = Object.entries(after.quizzes).reduce(
-    (n, [id, q]) =>
-      n + Object.keys(q.answers).filter((k) => !(k in (before.quizzes[id]?.answers ?? {}))).length,
-    0,
-  );
-  const cases = Object.keys(after.cases).filter((id) => !(id in before.cases)).length;
-  return lessons + flows + answers + cases;
 }

@@ -4,70 +4,64 @@
  * the record store (state/progress/record.ts) reads it through these, entry by entry, so one bad
  * entry costs only itself. Objects keep known keys only: an extra key, or a `__proto__` key, never
  * reaches the app's objects. The record's types and its first-page changes are in
- * state/progress/shape.ts, which the first page loads without zod.
+ * state/progress/shape.ts, which the first page loads without zod; this loads with the saver.
  */
+import * as z from 'zod/mini';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, type Progress } from '../state/progress/shape.ts';
-import { ID_PATTERN, ISO_TIME, parseWith, z } from './zod.ts';
+import { MAX_NAME } from '../state/progress/practice.ts';
+import { ID_PATTERN, ISO_TIME, parseWith } from './zod.ts';
 
-/** The longest name a learner's record keeps. */
-export const MAX_NAME = 80;
+const Id = z.string().check(z.regex(ID_PATTERN));
+const Time = z.string().check(z.regex(ISO_TIME));
+/** A count of steps or tries. */
+const Count = z.int().check(z.minimum(0));
+/** A case's score. */
+const Score = z.int().check(z.minimum(-10_000), z.maximum(10_000));
 
-const Id = z.string().regex(ID_PATTERN);
-const Time = z.string().regex(ISO_TIME);
 /**
  * At most `max` entries by id. zod passes over a `__proto__` key without a word; here it fails
  * like any other key that is not an id, so the entry holding it is kept aside, not cut down.
  */
-function byId<T extends z.ZodType>(entry: T, max: number) {
-  return z
-    .unknown()
-    .refine(
-      (v) =>
-        v === null ||
-        typeof v !== 'object' ||
-        (!Object.hasOwn(v, '__proto__') && Object.keys(v).length <= max),
-    )
-    .pipe(z.record(Id, entry));
+function byId<T extends z.ZodMiniType>(entry: T, max: number) {
+  const fewOwnKeys = (v: unknown) =>
+    v === null ||
+    typeof v !== 'object' ||
+    (!Object.hasOwn(v, '__proto__') && Object.keys(v).length <= max);
+  return z.pipe(z.unknown().check(z.refine(fewOwnKeys)), z.record(Id, entry));
 }
-
-/** A count of steps or tries. */
-const Count = z.int().min(0);
-/** A case's score. */
-const Score = z.int().min(-10_000).max(10_000);
 
 export const LessonEntry = z.object({ readAt: Time });
 
 export const FlowEntry = z.object({
-  completedAt: Time.optional(),
-  predictions: byId(z.boolean(), 1000).optional(),
-  ordering: z
-    .object({ best: Count, last: Count, total: Count, at: Time })
-    // A score is out of the steps of the version it was scored on.
-    .refine((o) => o.best <= o.total && o.last <= o.total)
-    .optional(),
+  completedAt: z.optional(Time),
+  predictions: z.optional(byId(z.boolean(), 1000)),
+  ordering: z.optional(
+    z
+      .object({ best: Count, last: Count, total: Count, at: Time })
+      // A score is out of the steps of the version it was scored on.
+      .check(z.refine((o) => o.best <= o.total && o.last <= o.total)),
+  ),
 });
 
 const Answer = z.object({
   correct: z.boolean(),
   first: z.boolean(),
-  tries: Count.min(1),
+  tries: z.int().check(z.minimum(1)),
   at: Time,
 });
 
-export const QuizEntry = z.object({
-  answers: byId(Answer, 1000),
-});
+export const QuizEntry = z.object({ answers: byId(Answer, 1000) });
 
 export const CaseEntry = z
   .object({
     best: Score,
     last: Score,
     max: Score,
-    endings: z.array(Id).max(100),
+    endings: z.array(Id).check(z.maxLength(100)),
     at: Time,
   })
   // Scores of one version of the case: none above its best possible, the latest not above the best.
-  .refine((c) => c.best <= c.max && c.last <= c.max && c.last <= c.best);
+  .check(z.refine((c) => c.best <= c.max && c.last <= c.max && c.last <= c.best));
 
 /** Entries a section may hold: far more than the chapter and any teacher's files give. */
 const MAX_ENTRIES = 10_000;
@@ -89,14 +83,19 @@ export const ProgressRecord = z.object({
   flows: byId(FlowEntry, MAX_ENTRIES),
   quizzes: byId(QuizEntry, MAX_ENTRIES),
   cases: byId(CaseEntry, MAX_ENTRIES),
-  learner: z.object({ name: z.string().max(MAX_NAME), seed: z.string().min(1).max(64) }).nullable(),
-}) satisfies z.ZodType<Progress>;
+  learner: z.nullable(
+    z.object({
+      name: z.string().check(z.maxLength(MAX_NAME)),
+      seed: z.string().check(z.minLength(1), z.maxLength(64)),
+    }),
+  ),
+}) satisfies z.ZodMiniType<Progress>;
 
 /**
  * What says which version a stored or exported record is, read before anything else: a record of
  * an older version is migrated first, one of a newer version is not read at all.
  */
-const RecordVersion = z.looseObject({ version: z.int().min(1) });
+const RecordVersion = z.looseObject({ version: z.int().check(z.minimum(1)) });
 
 /** A stored or exported record's version, with the record as it is; or why not. */
 export function readVersion(
@@ -107,9 +106,11 @@ export function readVersion(
   return { ok: false, reason: read.path.length > 0 ? 'version' : 'not an object' };
 }
 
+const Section = z.looseObject({});
+
 /** A section of entries: any object, whose entries are then checked one by one. */
 export function isSection(value: unknown): value is Record<string, unknown> {
-  return parseWith(z.looseObject({}), value).ok;
+  return parseWith(Section, value).ok;
 }
 
 /** The key of a section's entry that passes its own check; false for one to set aside. */
