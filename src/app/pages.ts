@@ -14,7 +14,7 @@ import {
   PROGRESS_STRINGS,
   QUIZ_STRINGS,
 } from '../i18n/parts.ts';
-import { loadLesson } from '../features/lessons/catalog.ts';
+import { loadLesson } from '../content/catalog/lessons.ts';
 import type { Route } from './routes.ts';
 
 /** Every page takes the route; pages that need nothing from it simply ignore it. */

@@ -1,7 +1,7 @@
 /**
  * The results file a student exports for the teacher: its format, building it from the progress
- * record, reading one (files from students are untrusted: rebuilt from known keys only, never
- * half-read) and writing it as CSV for spreadsheets.
+ * record and writing it as CSV for spreadsheets. Reading one back is ./results-schema.ts (files
+ * from students are untrusted), which loads zod with it.
  */
 import type { AnswerLike, Title } from '../engine/quiz/results.ts';
 import { toCsv, type CsvCell } from './csv.ts';
@@ -44,98 +44,9 @@ export interface ResultsFile {
   cases: ResultCase[];
 }
 
-/* ---------- reading a results file (untrusted) ---------- */
-
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
-const MAX_TEXT = 200;
-const MAX_PROMPT = 2000;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-const int = (v: unknown, min: number, max: number): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-const text = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
-const id = (v: unknown): v is string => typeof v === 'string' && ID.test(v) && v.length <= 64;
-
-function title(v: unknown): Title | null {
-  if (!isObject(v) || !text(v.zh) || !text(v.en)) return null;
-  return { zh: v.zh, en: v.en };
-}
-
-const prompt = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_PROMPT;
-
-function question(v: unknown): ResultQuestion | null {
-  if (!isObject(v) || !id(v.id) || !Array.isArray(v.points) || v.points.length > 10) return null;
-  if (!v.points.every(id)) return null;
-  if (typeof v.correct !== 'boolean' || typeof v.first !== 'boolean') return null;
-  if (!int(v.tries, 1, 100_000)) return null;
-  const q = { id: v.id, points: [...v.points], correct: v.correct, first: v.first, tries: v.tries };
-  if (v.text === undefined) return q;
-  if (!isObject(v.text) || !prompt(v.text.zh) || !prompt(v.text.en)) return null;
-  return { ...q, text: { zh: v.text.zh, en: v.text.en } };
-}
-
-function set(v: unknown): ResultSet | null {
-  if (!isObject(v) || !id(v.id) || !int(v.total, 0, 1000) || !Array.isArray(v.questions))
-    return null;
-  const t = title(v.title);
-  const questions = v.questions.map(question);
-  if (!t || questions.length > v.total || questions.some((q) => q === null)) return null;
-  return { id: v.id, title: t, total: v.total, questions: questions as ResultQuestion[] };
-}
-
-function caseResult(v: unknown): ResultCase | null {
-  if (!isObject(v) || !id(v.id)) return null;
-  const t = title(v.title);
-  const score = (n: unknown) => int(n, -10_000, 10_000);
-  if (!t || !score(v.best) || !score(v.last) || !score(v.max)) return null;
-  if (!Array.isArray(v.endings) || v.endings.length > 100 || !v.endings.every(id)) return null;
-  return { id: v.id, title: t, best: v.best, last: v.last, max: v.max, endings: [...v.endings] };
-}
-
-export type ParseResult =
-  | { ok: true; file: ResultsFile }
-  | { ok: false; reason: 'json' | 'notResults' | 'newer' | 'invalid'; detail?: string };
-
-/** Read a results file; anything that is not one is refused with a reason, never half-read. */
-export function parseResults(raw: string): ParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'json' };
-  }
-  if (!isObject(value) || value.format !== RESULTS_FORMAT)
-    return { ok: false, reason: 'notResults' };
-  if (!int(value.version, 1, 1_000_000)) return { ok: false, reason: 'invalid', detail: 'version' };
-  if (value.version > RESULTS_VERSION) return { ok: false, reason: 'newer' };
-  if (typeof value.exportedAt !== 'string' || !ISO_TIME.test(value.exportedAt))
-    return { ok: false, reason: 'invalid', detail: 'exportedAt' };
-  if (!text(value.student)) return { ok: false, reason: 'invalid', detail: 'student' };
-  if (!Array.isArray(value.sets) || value.sets.length > 500)
-    return { ok: false, reason: 'invalid', detail: 'sets' };
-  if (!Array.isArray(value.cases) || value.cases.length > 500)
-    return { ok: false, reason: 'invalid', detail: 'cases' };
-  const sets = value.sets.map(set);
-  const i = sets.indexOf(null);
-  if (i >= 0) return { ok: false, reason: 'invalid', detail: `sets[${i}]` };
-  const cases = value.cases.map(caseResult);
-  const j = cases.indexOf(null);
-  if (j >= 0) return { ok: false, reason: 'invalid', detail: `cases[${j}]` };
-  return {
-    ok: true,
-    file: {
-      format: RESULTS_FORMAT,
-      version: RESULTS_VERSION,
-      exportedAt: value.exportedAt,
-      student: value.student,
-      sets: sets as ResultSet[],
-      cases: cases as ResultCase[],
-    },
-  };
-}
+/** Texts a results file keeps: titles and names, and the questions' texts. */
+export const MAX_TEXT = 200;
+export const MAX_PROMPT = 2000;
 
 const yes = (b: boolean) => (b ? 1 : 0);
 

@@ -6,6 +6,7 @@
  * Objects are strict: an unknown key is an error (with a "did you mean" hint), never silently kept.
  */
 import * as z from 'zod';
+import { ID_PATTERN } from './zod.ts';
 import {
   FLOW_OUTCOMES,
   ORDER_STATUSES,
@@ -14,11 +15,7 @@ import {
 } from '../engine/flow/types.ts';
 import { BUSINESS_MODELS, EVENT_TYPES, OPERATING_MODELS } from '../engine/market/config.ts';
 
-// Zod compiles fast paths with `new Function` unless told not to; the app runs under a CSP
-// without 'unsafe-eval', so it must never try.
-z.config({ jitless: true });
-
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { ID_PATTERN };
 
 export const Id = z
   .string()

@@ -3,8 +3,7 @@
  * code and parameters, never prose: messages.ts turns them into `file:line:col  path  message`
  * in the reader's language.
  */
-import { toJSONSchema } from 'zod';
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { Document, LineCounter } from 'yaml';
 import {
   KINDS,
@@ -97,12 +96,11 @@ function typeName(value: unknown): string {
 function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
   let current: z.ZodType | undefined = unwrap(schema);
   for (const key of path) {
-    if (!current) return undefined;
-    const def = current._zod.def as unknown as Record<string, unknown>;
-    if (def.type === 'object' && typeof key === 'string') {
-      current = (def.shape as Record<string, z.ZodType>)[key];
-    } else if (def.type === 'array' && typeof key === 'number') {
-      current = def.element as z.ZodType;
+    if (current instanceof z.ZodObject && typeof key === 'string') {
+      const shape = current.shape as Record<string, z.ZodType>;
+      current = Object.hasOwn(shape, key) ? shape[key] : undefined;
+    } else if (current instanceof z.ZodArray && typeof key === 'number') {
+      current = current.element as z.ZodType;
     } else {
       return undefined;
     }
@@ -111,14 +109,14 @@ function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | 
   return current;
 }
 
+/** The schema inside optional, nullable and default wrappers, and the input side of a pipe. */
 function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema;
   for (;;) {
-    const def = s._zod.def as unknown as Record<string, unknown>;
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') {
-      s = def.innerType as z.ZodType;
-    } else if (def.type === 'pipe') {
-      s = def.in as z.ZodType;
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) {
+      s = s.unwrap() as z.ZodType;
+    } else if (s instanceof z.ZodPipe) {
+      s = s.in as z.ZodType;
     } else {
       return s;
     }
@@ -127,8 +125,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
 
 function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   const at = schemaAt(schema, path);
-  const def = at?._zod.def as unknown as Record<string, unknown> | undefined;
-  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+  return at instanceof z.ZodObject ? Object.keys(at.shape) : [];
 }
 
 interface Located {
@@ -234,7 +231,7 @@ function range(
   max?: number,
 ): Record<string, number | string> {
   const sub = schemaAt(schema, path);
-  const json = sub ? (toJSONSchema(sub) as { minimum?: number; maximum?: number }) : {};
+  const json = sub ? (z.toJSONSchema(sub) as { minimum?: number; maximum?: number }) : {};
   return { min: min ?? json.minimum ?? '−∞', max: max ?? json.maximum ?? '∞' };
 }
 

@@ -112,10 +112,10 @@ export function flowResult(flowId: string): FlowResult | undefined {
   return state.record.flows[flowId];
 }
 
-/** Merge an exported progress file into the current record. */
-export async function importProgress(text: string): Promise<ImportResult> {
+/** Merge an exported progress file into the record: its text, or the file (too large: not read). */
+export async function importProgress(file: string | Blob): Promise<ImportResult> {
   const { readImport, countAdded } = await import('./progress/saver.ts');
-  const read = readImport(text);
+  const read = await readImport(file);
   if (!read.ok) return read;
   const before = state.record;
   void updateProgress(read.change);

@@ -3,9 +3,10 @@
  * kept in the browser for offline use, apart from the built-in ones. The one writer of that list.
  *
  * Each entry keeps the file's text as opened; pages validate it again when they use it, so a file
- * kept by an older version of the app is checked by the current rules. What cannot be read is
- * never dropped: an unreadable list is copied aside before a new one starts, and a list written by
- * a newer version of the app is left untouched (this tab then keeps its scenarios in memory).
+ * kept by an older version of the app is checked by the current rules. The stored list is read
+ * through its schema (../content/kept.ts). What cannot be read is never dropped: an unreadable
+ * list is copied aside before a new one starts, and a list written by a newer version of the app
+ * is left untouched (this tab then keeps its scenarios in memory).
  *
  * Every keep and remove re-reads the stored list in the same transaction that writes it (./store.ts),
  * so a second tab's files are never overwritten, and other tabs are told to re-read.
@@ -18,95 +19,23 @@ import {
   type Store,
   type Write,
 } from './store.ts';
+import {
+  writeList,
+  type ReadList,
+  type ScenarioKind,
+  type StoredScenario,
+} from '../content/kept.ts';
 
 export { SCENARIOS_KEY };
+export type { ReadList, ScenarioKind, StoredScenario };
+export type { ScenarioSource } from '../content/kept.ts';
 export const SCENARIOS_ASIDE_PREFIX = ASIDE_PREFIXES.scenarios;
-const FORMAT = 'ecsim-scenarios';
-const VERSION = 1;
 /**
  * The stored list (JSON, where control characters grow six-fold) may take at most this many bytes
  * (two a UTF-16 code unit, as browsers store text): well below any browser's quota, and in a key
  * of its own, so kept files never crowd out progress.
  */
 export const MAX_KEPT_BYTES = 4_000_000;
-
-export type ScenarioKind = 'flow' | 'market' | 'quiz' | 'case';
-export type ScenarioSource = 'file' | 'url' | 'link' | 'editor';
-
-export interface StoredScenario {
-  id: string;
-  kind: ScenarioKind;
-  title: { zh: string; en: string };
-  /** The file name or URL it came from. */
-  name: string;
-  source: ScenarioSource;
-  text: string;
-  addedAt: string;
-  /** A question set's questions (ids and chapter points), so results can list them unopened. */
-  questions?: { id: string; points: string[] }[];
-}
-
-const KINDS: readonly string[] = ['flow', 'market', 'quiz', 'case'];
-const SOURCES: readonly string[] = ['file', 'url', 'link', 'editor'];
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-function checkEntry(v: unknown): StoredScenario | null {
-  if (!isObject(v) || typeof v.id !== 'string' || !ID.test(v.id)) return null;
-  if (typeof v.kind !== 'string' || !KINDS.includes(v.kind)) return null;
-  if (typeof v.source !== 'string' || !SOURCES.includes(v.source)) return null;
-  if (typeof v.name !== 'string' || typeof v.text !== 'string' || typeof v.addedAt !== 'string')
-    return null;
-  const t = v.title;
-  if (!isObject(t) || typeof t.zh !== 'string' || typeof t.en !== 'string') return null;
-  let questions: StoredScenario['questions'];
-  if (v.questions !== undefined) {
-    if (!Array.isArray(v.questions)) return null;
-    questions = [];
-    for (const q of v.questions as unknown[]) {
-      if (!isObject(q) || typeof q.id !== 'string' || !ID.test(q.id) || !Array.isArray(q.points))
-        return null;
-      if (!q.points.every((p): p is string => typeof p === 'string' && ID.test(p))) return null;
-      questions.push({ id: q.id, points: [...q.points] });
-    }
-  }
-  return {
-    ...(questions ? { questions } : {}),
-    id: v.id,
-    kind: v.kind as ScenarioKind,
-    title: { zh: t.zh, en: t.en },
-    name: v.name,
-    source: v.source as ScenarioSource,
-    text: v.text,
-    addedAt: v.addedAt,
-  };
-}
-
-export type ReadList =
-  | { status: 'ok'; items: StoredScenario[] }
-  | { status: 'corrupt'; raw: string }
-  | { status: 'newer'; raw: string };
-
-/** Read the saved list; never throws, never half-reads. */
-export function readList(raw: string | null): ReadList {
-  if (raw === null || raw === '') return { status: 'ok', items: [] };
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return { status: 'corrupt', raw };
-  }
-  if (!isObject(v) || v.format !== FORMAT || typeof v.version !== 'number')
-    return { status: 'corrupt', raw };
-  if (v.version > VERSION) return { status: 'newer', raw };
-  if (!Array.isArray(v.items)) return { status: 'corrupt', raw };
-  const items = v.items.map(checkEntry);
-  if (items.some((i) => i === null)) return { status: 'corrupt', raw };
-  return { status: 'ok', items: items as StoredScenario[] };
-}
 
 interface State {
   items: StoredScenario[];
@@ -121,11 +50,25 @@ let loading: Promise<void> | null = null;
 let stopWatching: (() => void) | null = null;
 const now = () => new Date().toISOString();
 
-const serialise = (items: readonly StoredScenario[]) =>
-  JSON.stringify({ format: FORMAT, version: VERSION, items });
+/**
+ * Reading the stored list back, through its schema (../content/kept-schema.ts, with zod): loaded
+ * when there is a stored list to read or change, so a student who keeps no files never loads zod
+ * on the pages that list kept files.
+ */
+let reader: Promise<(raw: string | null) => ReadList> | null = null;
+function listReader(): Promise<(raw: string | null) => ReadList> {
+  reader ??= import('../content/kept-schema.ts').then(
+    (m) => m.readList,
+    (e: unknown) => {
+      reader = null;
+      throw e;
+    },
+  );
+  return reader;
+}
 
 /** Bytes the stored list takes. */
-export const storedBytes = (items: readonly StoredScenario[]) => 2 * serialise(items).length;
+export const storedBytes = (items: readonly StoredScenario[]) => 2 * writeList(items).length;
 
 /** The kept list, loaded once (pages wait for it before they draw). */
 export function scenariosReady(): Promise<void> {
@@ -143,6 +86,13 @@ export function load(store?: Store): Promise<void> {
   loading = opened.then(async (s) => {
     state.problem = null;
     state.writable = true;
+    // Nothing kept (most students): there is no list to read.
+    const stored = await s.get(SCENARIOS_KEY);
+    if (stored.ok && !stored.value) {
+      state.items = [];
+      return;
+    }
+    const readList = await listReader();
     const stamp = now();
     const done = await s.update<ReadList>(SCENARIOS_KEY, (raw) => {
       const read = readList(raw);
@@ -171,6 +121,7 @@ export function load(store?: Store): Promise<void> {
 
 async function reread(): Promise<void> {
   if (!state.writable || !opened) return;
+  const readList = await listReader();
   const got = await (await opened).get(SCENARIOS_KEY);
   const read = got.ok ? readList(got.value) : null;
   if (read?.status === 'ok') state.items = read.items;
@@ -182,13 +133,6 @@ export const scenarios = {
   },
   get problem(): State['problem'] {
     return state.problem;
-  },
-  byId(kind: 'practice' | 'flow' | 'market', id: string): StoredScenario | undefined {
-    return state.items.find(
-      (s) =>
-        s.id === id &&
-        (kind === 'practice' ? s.kind === 'quiz' || s.kind === 'case' : s.kind === kind),
-    );
   },
 };
 
@@ -220,6 +164,7 @@ export async function keepScenario(
 ): Promise<KeepResult> {
   await scenariosReady();
   const s = await opened!;
+  const readList = await listReader();
   type Decision = KeepResult & { items?: StoredScenario[] };
   const stamp = now();
   const decide = (items: StoredScenario[]): { writes: Write[]; result: Decision } => {
@@ -230,7 +175,7 @@ export async function keepScenario(
     const next = [...items.filter((i) => !same(i, entry)), entry];
     if (storedBytes(next) > MAX_KEPT_BYTES)
       return { writes: [], result: { ok: false, reason: 'full' } };
-    const writes: Write[] = [{ key: SCENARIOS_KEY, value: serialise(next) }];
+    const writes: Write[] = [{ key: SCENARIOS_KEY, value: writeList(next) }];
     if (existing && existing.text !== entry.text) {
       writes.unshift({
         key: `${ASIDE_PREFIXES.replaced}${stamp}`,
@@ -272,13 +217,14 @@ export async function removeScenario(kind: ScenarioKind, id: string): Promise<vo
   const drop = (items: StoredScenario[]) => items.filter((i) => !(i.id === id && i.kind === kind));
   state.items = drop(state.items);
   if (!state.writable) return;
+  const readList = await listReader();
   const done = await (
     await opened!
   ).update(SCENARIOS_KEY, (raw) => {
     const read = readList(raw);
     if (read.status !== 'ok') return { writes: [], result: null };
     const next = drop(read.items);
-    return { writes: [{ key: SCENARIOS_KEY, value: serialise(next) }], result: next };
+    return { writes: [{ key: SCENARIOS_KEY, value: writeList(next) }], result: next };
   });
   if (done.ok && done.result) state.items = done.result;
 }

@@ -92,12 +92,18 @@ export function useStore(store: Store): void {
 async function openAppStore(): Promise<Store> {
   if (typeof indexedDB === 'undefined') return localStore();
   try {
-    const [{ openIdbStore, moveFromLocalStorage }, { foldProgress }] = await Promise.all([
+    const old = localStore();
+    // Folding progress a previous version left in localStorage needs the record's checks (and
+    // zod): loaded only when there is such progress.
+    const oldProgress = await old.get(PROGRESS_KEY);
+    const [{ openIdbStore, moveFromLocalStorage }, fold] = await Promise.all([
       import('./idb-store.ts'),
-      import('./progress/record.ts'),
+      oldProgress.ok && oldProgress.value
+        ? import('./progress/record.ts').then((m) => ({ [PROGRESS_KEY]: m.foldProgress }))
+        : {},
     ]);
     const store = await withTimeout(openIdbStore(), 5000);
-    await moveFromLocalStorage(store, localStore(), { [PROGRESS_KEY]: foldProgress });
+    await moveFromLocalStorage(store, old, fold);
     return store;
   } catch {
     return localStore();

@@ -55,13 +55,14 @@ export function sanitizeHtml(html: string, purify: Purifier = DOMPurify): string
 
 /**
  * SVG drawn by mermaid from flow data (which a teacher may write) goes through DOMPurify too
- * before it is put in the page: no scripts, no event handlers, no foreign objects.
+ * before it is put in the page: no scripts, no event handlers, no foreign objects, and no
+ * `<style>` (a stylesheet can fetch and reach the whole page). Mermaid's theme is not needed:
+ * the diagrams take their look from the app's stylesheet (`.diagram-canvas` in app.css).
  */
 export function sanitizeSvg(svg: string): string {
   ensureHooks();
   return DOMPurify.sanitize(svg, {
     USE_PROFILES: { svg: true, svgFilters: true },
-    ADD_TAGS: ['style'],
-    FORBID_TAGS: ['foreignObject', 'script', 'a', 'image', 'use'],
+    FORBID_TAGS: ['foreignObject', 'script', 'style', 'a', 'image', 'use'],
   });
 }

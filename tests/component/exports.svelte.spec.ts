@@ -6,7 +6,7 @@ import { QUIZ_STRINGS } from '../../src/i18n/parts.ts';
 import { setLang } from '../../src/state/settings.svelte.ts';
 import { initProgress } from '../../src/state/progress.svelte.ts';
 import { answerQuestion } from '../../src/state/practice.ts';
-import { SETS } from '../../src/features/quiz/catalog.ts';
+import { SETS } from '../../src/content/catalog/practice.ts';
 import { resultsCsv } from '../../src/content/results.ts';
 import { buildResults } from '../../src/content/results.ts';
 import QuizPage from '../../src/features/quiz/QuizPage.svelte';

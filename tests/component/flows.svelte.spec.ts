@@ -6,7 +6,7 @@ import { FLOWS_STRINGS } from '../../src/i18n/parts.ts';
 import { setLang } from '../../src/state/settings.svelte.ts';
 import { flowResult } from '../../src/state/progress.svelte.ts';
 import FlowPlayer from '../../src/features/flows/FlowPlayer.svelte';
-import { loadFlow } from '../../src/features/flows/catalog.ts';
+import { loadFlow } from '../../src/content/catalog/flows.ts';
 import type { Flow } from '../../src/content/schema.ts';
 
 // Mermaid needs a real layout engine: its drawing is tested in Chromium (tests/e2e). Here the

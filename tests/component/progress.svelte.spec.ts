@@ -165,6 +165,19 @@ describe('My progress page', () => {
     ['not-json.json', '{oops', '文件不是有效的 JSON。'],
     ['other.json', '{"version":1,"hello":"world"}', '文件不是本应用导出的学习记录。'],
     ['newer.json', fixture('newer.json'), '格式版本 99'],
+    // Hostile files: wrong types, a huge list, a future version, too large to read.
+    [
+      'types.json',
+      fixture('v3.json').replace('"lessons": {', '"lessons": "all", "x": {'),
+      '文件不是本应用导出的学习记录。',
+    ],
+    [
+      'huge.json',
+      JSON.stringify({ ...JSON.parse(fixture('v3.json')), cases: new Array(200_000).fill([]) }),
+      '文件不是本应用导出的学习记录。',
+    ],
+    ['future.json', '{"format":"ecsim-progress","version":4,"lessons":[]}', '格式版本 4'],
+    ['big.json', ' '.repeat(2_000_001), '文件太大'],
   ])('refuses %s with a reason and changes nothing', async (name, text, reason) => {
     const user = userEvent.setup();
     await markLessonRead('process');

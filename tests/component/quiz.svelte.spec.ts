@@ -287,11 +287,12 @@ describe('the class summary', () => {
       new File(['not json'], 'notes.txt'),
       new File(['{"format":"ecsim-progress","version":3}'], 'progress.json'),
     ]);
-    expect(await screen.findByRole('heading', { name: '学生成绩（2 人）' })).toBeInTheDocument();
+    // Files are read one after another: wait for the last one's report.
+    expect(await screen.findByText('progress.json: 不是本应用导出的成绩文件')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '学生成绩（2 人）' })).toBeInTheDocument();
     const table = screen.getByRole('table', { name: /每个学生/ });
     expect(within(table).getByRole('rowheader', { name: /张三/ })).toBeInTheDocument();
     expect(screen.getByText('notes.txt: 不是有效的 JSON 文件')).toBeInTheDocument();
-    expect(screen.getByText('progress.json: 不是本应用导出的成绩文件')).toBeInTheDocument();
     const missed = screen.getByRole('table', { name: /错得最多的题目/ });
     expect(within(missed).getByText('50%')).toBeInTheDocument();
   });

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeScenario, encodeScenario, shareUrl } from '../../src/features/authoring/share.ts';
-import { checkScenario } from '../../src/features/authoring/check.ts';
+import { checkScenario } from '../../src/content/check.ts';
 import { openLink, openText, openUrl } from '../../src/features/authoring/open.ts';
 import { formatIssue, formatWarning } from '../../src/content/messages.ts';
 import { nodeTranslator } from '../../src/content/node.ts';
+import { readList } from '../../src/content/kept-schema.ts';
 import {
   load,
-  readList,
   scenarios,
   SCENARIOS_ASIDE_PREFIX,
   SCENARIOS_KEY,
@@ -331,6 +331,48 @@ describe('the kept list', () => {
     expect(storedBytes([big])).toBeGreaterThan(MAX_KEPT_BYTES);
     expect(await keepScenario(big)).toEqual({ ok: false, reason: 'full' });
     expect(backend.getItem(SCENARIOS_KEY)).toBeNull();
+  });
+
+  it('a hostile stored list is kept aside whole, never half-read, and nothing is written over it', async () => {
+    const list = (items: unknown, extra: object = {}) =>
+      JSON.stringify({ format: 'ecsim-scenarios', version: 1, items, ...extra });
+    const good = entry('fine');
+    const hostile = [
+      list([{ ...good, kind: 'lesson' }]),
+      list([{ ...good, title: 'not bilingual' }]),
+      list([{ ...good, questions: [{ id: 'q', points: 'p' }] }]),
+      list(new Array(200_000).fill(0)),
+      list({ 0: good }),
+      JSON.stringify({ format: 'ecsim-scenarios', version: '1', items: [good] }),
+      JSON.stringify([good]),
+    ];
+    for (const raw of hostile) {
+      expect(readList(raw)).toEqual({ status: 'corrupt', raw });
+      backend.setItem(SCENARIOS_KEY, raw);
+      await load(localStore(() => backend));
+      expect(scenarios.problem).toBe('corrupt');
+      expect(scenarios.items).toEqual([]);
+      const aside = [...backend.data.keys()].filter((k) => k.startsWith(SCENARIOS_ASIDE_PREFIX));
+      expect(aside.map((k) => backend.getItem(k))).toContain(raw);
+      backend.data.clear();
+    }
+    // A list from a newer version is not read at all, and this tab writes nothing over it.
+    const newer = JSON.stringify({ format: 'ecsim-scenarios', version: 2, items: 'another shape' });
+    expect(readList(newer)).toEqual({ status: 'newer', raw: newer });
+    backend.setItem(SCENARIOS_KEY, newer);
+    await load(localStore(() => backend));
+    expect(await keepScenario(good)).toEqual({ ok: false, reason: 'memory' });
+    expect(backend.getItem(SCENARIOS_KEY)).toBe(newer);
+  });
+
+  it('drops prototype and unknown keys of an entry, and never follows them', () => {
+    const raw = JSON.stringify({ format: 'ecsim-scenarios', version: 1, items: [entry('x')] })
+      .replace('"id":"x"', '"__proto__":{"polluted":true},"constructor":{"prototype":{}},"id":"x"')
+      .replace('{"format"', '{"__proto__":{"polluted":true},"format"');
+    const read = readList(raw);
+    expect(read).toEqual({ status: 'ok', items: [entry('x')] });
+    if (read.status === 'ok') expect(Object.keys(read.items[0]!)).not.toContain('constructor');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('reads only well-formed entries', () => {

@@ -5,6 +5,8 @@ import { collectFiles, nodeTranslator, validateFiles } from '../../src/content/n
 import { checkCorpus, validateText } from '../../src/content/validate.ts';
 import { parseYaml } from '../../src/content/yaml.ts';
 import { closest, distance } from '../../src/content/suggest.ts';
+import * as z from 'zod';
+import { parseWith } from '../../src/content/zod.ts';
 
 const en = nodeTranslator('en');
 const zh = nodeTranslator('zh-CN');
@@ -250,6 +252,36 @@ describe('hostile files are refused quickly and harmlessly', () => {
   it('merge keys are not expanded', () => {
     const parsed = parseYaml('base: { a: 1 }\nother:\n  <<: { b: 2 }\n');
     expect(parsed.value).toEqual({ base: { a: 1 }, other: { '<<': { b: 2 } } });
+  });
+});
+
+describe('messages from deep inside a schema', () => {
+  it('names the allowed range and the field meant, through optional fields and lists', () => {
+    // params (optional) → events (an optional list) → an event: the schema is followed through
+    // zod's public classes (ZodObject.shape, ZodArray.element, unwrap()), never its internals.
+    const text = readFileSync('scenarios/market/b2c-shop.yaml', 'utf8').replace(
+      'params: { deliveryDays: 7 }',
+      'params: { deliveryDays: 7, events: [{ type: surge, start: 0, end: 800, magnitud: 2 }] }',
+    );
+    const issues = validateText('m.yaml', text).issues.map((i) => formatIssue(i, en));
+    const at = 'compare[0].params.events[0]';
+    expect(issues).toEqual([
+      `m.yaml:16:41  ${at}.magnitude  missing required field magnitude`,
+      `m.yaml:16:71  ${at}.end  must be at most 729 (allowed range 0–729)`,
+      `m.yaml:16:76  ${at}.magnitud  unknown field magnitud; did you mean magnitude?`,
+    ]);
+    expect(readFileSync('src/content/validate.ts', 'utf8')).not.toMatch(/_zod|\._def\b/);
+  });
+});
+
+describe('checking untrusted data', () => {
+  it('never throws, even where zod runs out of stack reporting every problem', () => {
+    const schema = z.object({ a: z.array(z.string()) });
+    const value = { a: new Array(300_000).fill(0) };
+    expect(() => schema.safeParse(value)).toThrow(RangeError);
+    expect(parseWith(schema, value)).toEqual({ ok: false, path: [] });
+    expect(parseWith(schema, { a: ['x', 1] })).toEqual({ ok: false, path: ['a', 1] });
+    expect(parseWith(schema, { a: ['x'], b: 1 })).toEqual({ ok: true, data: { a: ['x'] } });
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/content/plain-text.ts';
 import { buildResults, resultsCsv } from '../../src/content/results.ts';
 import { loadPrompts } from '../../src/features/quiz/my-results.ts';
-import { SETS } from '../../src/features/quiz/catalog.ts';
+import { SETS } from '../../src/content/catalog/practice.ts';
 
 describe('Markdown as plain text', () => {
   it.each([

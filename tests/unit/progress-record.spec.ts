@@ -2,17 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   checkCurrent,
-  countAdded,
   emptyRecord,
   mergeRecords,
   readRecord,
-  recordOrdering,
   setLessonRead,
   updateFlow,
   type Migration,
   type Progress,
 } from '../../src/state/progress/record.ts';
 import { recordCase } from '../../src/state/progress/practice.ts';
+import { recordOrdering } from '../../src/state/progress/flows.ts';
+import { MAX_IMPORT_CHARS, countAdded, readImport } from '../../src/state/progress/saver.ts';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/progress/${name}`, 'utf8');
 const NOW = '2026-11-24T12:00:00.000Z';
@@ -277,5 +277,93 @@ describe('changing progress', () => {
       models: { readAt: NOW },
     });
     expect(countAdded(mine, merged)).toBe(1);
+  });
+});
+
+describe('a hostile progress file', () => {
+  const v3 = () => JSON.parse(fixture('v3.json')) as Record<string, unknown>;
+  /** Import `file` into a record and return what the import says and the record after it. */
+  const importInto = async (file: string | Blob, record = v3Record()) => {
+    const read = await readImport(file);
+    return { read, after: read.ok ? read.change(record) : record };
+  };
+  const v3Record = () => {
+    const result = readRecord(fixture('v3.json'));
+    if (result.status !== 'ok') throw new Error('fixture not read');
+    return result.record;
+  };
+
+  it.each([
+    ['a section of the wrong type', { ...v3(), lessons: 'all of them' }],
+    ['a time that is not a time', { ...v3(), updatedAt: 12 }],
+    ['a learner of the wrong shape', { ...v3(), learner: ['x'] }],
+    ['a huge list where a section belongs', { ...v3(), flows: new Array(300_000).fill(0) }],
+    ['an array for a record', new Array(10).fill(v3())],
+    ['a string for a version', { ...v3(), version: '3' }],
+  ])('%s: refused as not progress, the record unchanged', async (_, value) => {
+    const before = v3Record();
+    const started = performance.now();
+    const { read, after } = await importInto(JSON.stringify(value), before);
+    expect(read).toEqual({ ok: false, reason: 'notProgress' });
+    expect(after).toBe(before);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('a future version is refused with its number, before anything else in it is read', async () => {
+    const { read } = await importInto(JSON.stringify({ version: 4, lessons: 'a later shape' }));
+    expect(read).toEqual({ ok: false, reason: 'newer', version: 4 });
+  });
+
+  it('a file over the size limit is refused without being read', async () => {
+    const big = new Blob([' '.repeat(MAX_IMPORT_CHARS + 1)]);
+    let read = false;
+    const file = Object.assign(big, {
+      text: () => {
+        read = true;
+        return Promise.resolve('');
+      },
+    });
+    expect((await importInto(file)).read).toEqual({ ok: false, reason: 'tooLarge' });
+    expect(read).toBe(false);
+    expect(await readImport(`${' '.repeat(MAX_IMPORT_CHARS)}{}`)).toEqual({
+      ok: false,
+      reason: 'tooLarge',
+    });
+  });
+
+  it('entries of the wrong type or with huge lists are skipped and counted; the rest is read', async () => {
+    const file = {
+      ...v3(),
+      lessons: { models: { readAt: NOW }, process: { readAt: ['x'] } },
+      flows: { payment: { predictions: { 'a-step': 'yes' } } },
+      quizzes: { huge: { answers: new Array(50_000).fill({}) } },
+      cases: {
+        endless: { best: 1, last: 1, max: 2, endings: new Array(100_000).fill('end'), at: NOW },
+      },
+    };
+    const before = readRecord(JSON.stringify({ ...v3(), lessons: {}, flows: {}, quizzes: {} }));
+    if (before.status !== 'ok') throw new Error('not read');
+    const { read, after } = await importInto(JSON.stringify(file), before.record);
+    expect(read).toMatchObject({ ok: true, skipped: 4 });
+    expect(Object.keys(after.lessons)).toEqual(['models']);
+    expect(after.flows).toEqual({});
+    expect(after.quizzes).toEqual({});
+    expect(after.cases).toEqual(before.record.cases);
+  });
+
+  it('prototype keys anywhere are never followed and never reach the record', async () => {
+    const text = JSON.stringify(v3())
+      .replace('"lessons":{', '"lessons":{"__proto__":{"readAt":"2026-11-19T10:00:00.000Z"},')
+      .replace('"answers":{', '"answers":{"__proto__":{"polluted":true},')
+      .replace(
+        '{',
+        '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},',
+      );
+    const { read, after } = await importInto(text);
+    expect(read).toMatchObject({ ok: true, skipped: 2 });
+    expect(Object.keys(after.lessons)).not.toContain('__proto__');
+    expect(Object.getPrototypeOf(after.lessons)).toBe(Object.prototype);
+    expect(after).not.toHaveProperty('constructor.prototype.polluted');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

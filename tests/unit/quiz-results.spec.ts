@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byPoint } from '../../src/engine/quiz/results.ts';
-import {
-  buildResults,
-  parseResults,
-  resultsCsv,
-  type ResultsFile,
-} from '../../src/content/results.ts';
+import { buildResults, resultsCsv, type ResultsFile } from '../../src/content/results.ts';
+import { parseResults } from '../../src/content/results-schema.ts';
 import { classCsv, classSummary } from '../../src/features/quiz/class-summary.ts';
 import en from '../../src/i18n/quiz/en.json';
 import zh from '../../src/i18n/quiz/zh-CN.json';
@@ -95,6 +91,58 @@ describe('a student results file', () => {
     const parsed = parseResults(text);
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.file).not.toHaveProperty('extra');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a hostile file with a clear reason, quickly, whatever its size', () => {
+    const good = () => JSON.parse(JSON.stringify(student('x', true, true)));
+    // The file as JSON gives it, before any check: the test writes wrong types into it.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const refused = (change: (r: any) => unknown) => {
+      const r = good();
+      change(r);
+      const started = performance.now();
+      const parsed = parseResults(JSON.stringify(r));
+      // Generous: tells a blow-up from a busy machine.
+      expect(performance.now() - started).toBeLessThan(5000);
+      return parsed;
+    };
+    const invalid = (detail: string) => ({ ok: false, reason: 'invalid', detail });
+    // Wrong types.
+    expect(refused((r) => (r.student = 12))).toEqual(invalid('student'));
+    expect(refused((r) => (r.sets = { 0: r.sets[0] }))).toEqual(invalid('sets'));
+    expect(refused((r) => (r.sets[0].questions[1].correct = 'yes'))).toEqual(invalid('sets[0]'));
+    expect(refused((r) => (r.cases[0].title = null))).toEqual(invalid('cases[0]'));
+    expect(refused((r) => (r.exportedAt = '9999'))).toEqual(invalid('exportedAt'));
+    // Huge lists, at the top and deep inside.
+    expect(refused((r) => (r.sets = new Array(300_000).fill(0)))).toEqual(invalid('sets'));
+    expect(refused((r) => (r.cases[0].endings = new Array(300_000).fill('a')))).toEqual(
+      invalid('cases[0]'),
+    );
+    expect(refused((r) => (r.sets[0].questions[0].points = new Array(300_000).fill('a')))).toEqual(
+      invalid('sets[0]'),
+    );
+    // More answers than the set has questions.
+    expect(refused((r) => (r.sets[0].total = 1))).toEqual(invalid('sets[0]'));
+    // A future version, and a version that is no version.
+    expect(refused((r) => (r.version = 2))).toEqual({ ok: false, reason: 'newer' });
+    expect(refused((r) => (r.version = '1'))).toEqual(invalid('version'));
+    expect(parseResults('[]')).toEqual({ ok: false, reason: 'notResults' });
+  });
+
+  it('drops prototype keys at every level, and what it returns is plain data', () => {
+    const text = JSON.stringify(student('x', true, true))
+      .replace('"title":{', '"title":{"__proto__":{"polluted":true},')
+      .replace(
+        '"points":',
+        '"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}},"points":',
+      );
+    const parsed = parseResults(text);
+    expect(parsed).toEqual({ ok: true, file: student('x', true, true) });
+    if (!parsed.ok) return;
+    const q = parsed.file.sets[0]!.questions[0]!;
+    expect(Object.getPrototypeOf(q)).toBe(Object.prototype);
+    expect(Object.keys(q)).not.toContain('constructor');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

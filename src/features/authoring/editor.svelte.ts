@@ -5,7 +5,7 @@
  */
 import type { ContentIssue } from '../../content/validate.ts';
 import { DRAFT_KEY, appStore, setOne, type Store } from '../../state/store.ts';
-import { checkScenario, type Scenario } from './check.ts';
+import { checkScenario, type Scenario } from '../../content/check.ts';
 
 export { DRAFT_KEY };
 export const EDITOR_FILE = 'scenario.yaml';

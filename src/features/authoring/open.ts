@@ -11,7 +11,8 @@ import {
   type ScenarioSource,
   type StoredScenario,
 } from '../../state/scenarios.svelte.ts';
-import { checkScenario, type Scenario } from './check.ts';
+import type { Scenario } from '../../content/check.ts';
+import { checkOnce } from '../../content/scenarios/serve.ts';
 import { decodeScenario } from './share.ts';
 
 export type Opened =
@@ -47,7 +48,8 @@ export async function openText(
   text: string,
   source: ScenarioSource,
 ): Promise<Opened> {
-  const { scenario, issues, warnings } = checkScenario(name, text);
+  // Through the pages' cache: the page it opens on shows this check, not another parse.
+  const { scenario, issues, warnings } = await checkOnce(name, text);
   if (!scenario) return { ok: false, issues };
   const entry: StoredScenario = {
     id: scenario.data.id,

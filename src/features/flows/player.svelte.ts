@@ -19,7 +19,7 @@ import {
 } from '../../engine/flow/machine.ts';
 import type { StepDef } from '../../engine/flow/types.ts';
 import { recordFlow } from '../../state/progress.svelte.ts';
-import { isoNow } from '../../state/progress/record.ts';
+import { isoNow } from '../../state/progress/shape.ts';
 
 export const SPEEDS = [0.5, 1, 1.5, 2] as const;
 /** Milliseconds a step is shown while playing, at speed 1. */

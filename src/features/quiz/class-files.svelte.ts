@@ -2,7 +2,7 @@
  * The teacher's class summary: result files read in this page only (nothing is uploaded or
  * saved), files that are not results reported and skipped, the summary derived from the rest.
  */
-import { parseResults, type ResultsFile } from '../../content/results.ts';
+import type { ResultsFile } from '../../content/results.ts';
 import { classSummary } from './class-summary.ts';
 
 export interface Skipped {
@@ -26,6 +26,8 @@ export class ClassFiles {
 
   /** Read files; returns how many were added. */
   async add(list: Iterable<File>): Promise<number> {
+    // The files' schema (with zod) loads when the first files are read, not with the page.
+    const { parseResults } = await import('../../content/results-schema.ts');
     let added = 0;
     for (const file of list) {
       if (file.size > MAX_BYTES) {

@@ -1,10 +1,9 @@
 /** The student's results file, built from saved progress and the catalog of sets and cases. */
 import { buildResults, type ResultsFile } from '../../content/results.ts';
 import type { Progress } from '../../state/progress/record.ts';
-import { scenarios } from '../../state/scenarios.svelte.ts';
 import type { Title } from '../../engine/quiz/results.ts';
-import { loadKept } from '../authoring/kept.ts';
-import { CASES, SETS, loadPractice, practiceById } from './catalog.ts';
+import { practiceScenarios } from '../../content/scenarios/practice.ts';
+import { CASES, SETS } from '../../content/catalog/practice.ts';
 
 /** Question texts by set id, then question id. */
 export type Prompts = ReadonlyMap<string, ReadonlyMap<string, Title>>;
@@ -18,10 +17,8 @@ export async function loadPrompts(ids: Iterable<string>): Promise<Prompts> {
   const out = new Map<string, Map<string, Title>>();
   const { plainTitle } = await import('../../content/plain-text.ts');
   for (const id of ids) {
-    const content = practiceById(id)
-      ? await loadPractice(id)
-      : await loadKept('practice', id).then((r) => (r?.ok ? r.scenario.data : null));
-    if (content && 'kind' in content && content.kind === 'quiz')
+    const { data: content } = await practiceScenarios.serve(id);
+    if (content?.kind === 'quiz')
       out.set(id, new Map(content.questions.map((q) => [q.id, plainTitle(q.prompt)])));
   }
   return out;
@@ -29,7 +26,7 @@ export async function loadPrompts(ids: Iterable<string>): Promise<Prompts> {
 
 /** The built-in sets and cases, then those the student opened from files. */
 export function myResults(record: Progress, now: string, prompts?: Prompts): ResultsFile {
-  const kept = scenarios.items;
+  const kept = practiceScenarios.kept();
   const withPrompts = (s: { id: string; questions: readonly { id: string; points: string[] }[] }) =>
     s.questions.map((q) => {
       const prompt = prompts?.get(s.id)?.get(q.id);

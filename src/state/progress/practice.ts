@@ -2,14 +2,10 @@
  * Changes to the saved progress made by question sets and cases: pure functions of a record, applied
  * through the progress store's one writer (updateProgress). Loaded with the quiz pages only.
  */
-import {
-  MAX_NAME,
-  type AnswerRecord,
-  type CaseResult,
-  type Learner,
-  type Progress,
-  type QuizResult,
-} from './record.ts';
+import type { AnswerRecord, CaseResult, Learner, Progress, QuizResult } from './shape.ts';
+
+/** The longest name a learner's record keeps. */
+export const MAX_NAME = 80;
 
 /** Record a question's answer: the first answer stays the "first try". */
 export function recordAnswer(

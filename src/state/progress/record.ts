@@ -3,22 +3,22 @@
  * change and merge it. No storage and no runes here (see ../progress.svelte.ts), so every saved
  * shape can be tested in Node.
  *
- * To change the shape: bump PROGRESS_VERSION, add a migration from the previous version to
- * MIGRATIONS, keep a fixture of the old shape in tests/fixtures/progress/, and never edit a
- * migration that has shipped.
+ * The checks are zod schemas (../../content/progress-schema.ts), loaded with this module after the first
+ * page.
+ *
+ * To change the shape: bump PROGRESS_VERSION, change the types (./shape.ts) and the schema with
+ * it, add a migration from the previous version to MIGRATIONS, keep a fixture of the old shape in
+ * tests/fixtures/progress/, and never edit a migration that has shipped.
  */
 
 import {
-  PROGRESS_FORMAT,
-  PROGRESS_VERSION,
-  type AnswerRecord,
-  type CaseResult,
-  type FlowResult,
-  type LessonRecord,
-  type Learner,
-  type Progress,
-  type QuizResult,
-} from './shape.ts';
+  SECTIONS,
+  checkRecord,
+  entryValid,
+  isSection,
+  readVersion,
+} from '../../content/progress-schema.ts';
+import { PROGRESS_VERSION, type AnswerRecord, type FlowResult, type Progress } from './shape.ts';
 
 export * from './shape.ts';
 
@@ -50,133 +50,14 @@ export type ReadResult =
   | { status: 'corrupt'; raw: string; reason: string }
   | { status: 'newer'; raw: string; version: number };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
- * Check a value of the current version and rebuild it from known keys only, so nothing from the
- * file (a `__proto__` key, an extra field) reaches the app's objects. Returns a reason on failure.
+ * Check a value of the current version and rebuild it from known keys only (the schema in
+ * ../../content/progress.ts), so nothing from the file (a `__proto__` key, an extra field) reaches
+ * the app's objects. Returns a reason on failure.
  */
 export function checkCurrent(value: Record<string, unknown>): Progress | string {
-  if (value.format !== PROGRESS_FORMAT) return 'format';
-  if (typeof value.updatedAt !== 'string' || !ISO_TIME.test(value.updatedAt)) return 'updatedAt';
-  if (!isObject(value.lessons)) return 'lessons';
-  const lessons: Record<string, LessonRecord> = Object.create(null) as Record<string, LessonRecord>;
-  for (const [id, entry] of Object.entries(value.lessons)) {
-    if (!ID.test(id)) return `lessons.${id}`;
-    if (!isObject(entry) || typeof entry.readAt !== 'string' || !ISO_TIME.test(entry.readAt)) {
-      return `lessons.${id}.readAt`;
-    }
-    lessons[id] = { readAt: entry.readAt };
-  }
-  if (!isObject(value.flows)) return 'flows';
-  const flows: Record<string, FlowResult> = {};
-  for (const [id, entry] of Object.entries(value.flows)) {
-    const checked = checkFlowResult(entry);
-    if (!ID.test(id) || checked === null) return `flows.${id}`;
-    flows[id] = checked;
-  }
-  if (!isObject(value.quizzes)) return 'quizzes';
-  const quizzes: Record<string, QuizResult> = {};
-  for (const [id, entry] of Object.entries(value.quizzes)) {
-    const checked = checkQuizResult(entry);
-    if (!ID.test(id) || checked === null) return `quizzes.${id}`;
-    quizzes[id] = checked;
-  }
-  if (!isObject(value.cases)) return 'cases';
-  const cases: Record<string, CaseResult> = {};
-  for (const [id, entry] of Object.entries(value.cases)) {
-    const checked = checkCaseResult(entry);
-    if (!ID.test(id) || checked === null) return `cases.${id}`;
-    cases[id] = checked;
-  }
-  let learner: Learner | null = null;
-  if (value.learner !== null) {
-    const l = value.learner;
-    if (!isObject(l) || typeof l.name !== 'string' || l.name.length > MAX_NAME) return 'learner';
-    if (typeof l.seed !== 'string' || l.seed.length === 0 || l.seed.length > 64) return 'learner';
-    learner = { name: l.name, seed: l.seed };
-  }
-  return {
-    format: PROGRESS_FORMAT,
-    version: PROGRESS_VERSION,
-    updatedAt: value.updatedAt,
-    lessons: { ...lessons },
-    flows,
-    quizzes,
-    cases,
-    learner,
-  };
+  return checkRecord(value);
 }
-
-export const MAX_NAME = 80;
-
-const count = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
-const integer = (n: unknown): n is number =>
-  typeof n === 'number' && Number.isInteger(n) && Math.abs(n) <= 10_000;
-
-function checkQuizResult(entry: unknown): QuizResult | null {
-  if (!isObject(entry) || !isObject(entry.answers)) return null;
-  const answers: Record<string, AnswerRecord> = {};
-  for (const [id, a] of Object.entries(entry.answers)) {
-    if (!ID.test(id) || !isObject(a)) return null;
-    const { correct, first, tries, at } = a;
-    if (typeof correct !== 'boolean' || typeof first !== 'boolean') return null;
-    if (!count(tries) || tries < 1 || typeof at !== 'string' || !ISO_TIME.test(at)) return null;
-    answers[id] = { correct, first, tries, at };
-  }
-  return { answers };
-}
-
-function checkCaseResult(entry: unknown): CaseResult | null {
-  if (!isObject(entry)) return null;
-  const { best, last, max, endings, at } = entry;
-  if (!integer(best) || !integer(last) || !integer(max)) return null;
-  if (best > max || last > max || last > best) return null;
-  if (!Array.isArray(endings) || endings.length > 100) return null;
-  if (!endings.every((e): e is string => typeof e === 'string' && ID.test(e))) return null;
-  if (typeof at !== 'string' || !ISO_TIME.test(at)) return null;
-  return { best, last, max, endings: [...endings], at };
-}
-
-function checkFlowResult(entry: unknown): FlowResult | null {
-  if (!isObject(entry)) return null;
-  const out: FlowResult = {};
-  if (entry.completedAt !== undefined) {
-    if (typeof entry.completedAt !== 'string' || !ISO_TIME.test(entry.completedAt)) return null;
-    out.completedAt = entry.completedAt;
-  }
-  if (entry.predictions !== undefined) {
-    if (!isObject(entry.predictions)) return null;
-    const predictions: Record<string, boolean> = {};
-    for (const [step, right] of Object.entries(entry.predictions)) {
-      if (!ID.test(step) || typeof right !== 'boolean') return null;
-      predictions[step] = right;
-    }
-    out.predictions = predictions;
-  }
-  if (entry.ordering !== undefined) {
-    const o = entry.ordering;
-    if (!isObject(o)) return null;
-    const { best, last, total, at } = o;
-    if (!count(best) || !count(last) || !count(total) || best > total || last > total) return null;
-    if (typeof at !== 'string' || !ISO_TIME.test(at)) return null;
-    out.ordering = { best, last, total, at };
-  }
-  return out;
-}
-
-const ENTRY_CHECKS: Readonly<Record<string, (entry: unknown) => unknown>> = {
-  lessons: (e) =>
-    isObject(e) && typeof e.readAt === 'string' && ISO_TIME.test(e.readAt) ? e : null,
-  flows: checkFlowResult,
-  quizzes: checkQuizResult,
-  cases: checkCaseResult,
-};
 
 /**
  * One bad entry must never cost the whole record: take out of each section the entries that fail
@@ -189,12 +70,13 @@ export function splitBadEntries(value: Record<string, unknown>): {
 } {
   let bad: Record<string, Record<string, unknown>> | null = null;
   const out: Record<string, unknown> = { ...value };
-  for (const [section, check] of Object.entries(ENTRY_CHECKS)) {
+  for (const section of Object.keys(SECTIONS) as (keyof typeof SECTIONS)[]) {
     const entries = value[section];
-    if (!isObject(entries)) continue;
+    if (!isSection(entries)) continue;
     const good: Record<string, unknown> = {};
+    // The raw entries, `__proto__` included: a key that fails is kept aside like any other.
     for (const [id, entry] of Object.entries(entries)) {
-      if (ID.test(id) && check(entry) !== null) {
+      if (entryValid(section, id, entry)) {
         good[id] = entry;
       } else {
         bad ??= {};
@@ -257,13 +139,11 @@ export function readRecord(
   } catch {
     return { status: 'corrupt', raw, reason: 'json' };
   }
-  if (!isObject(value)) return { status: 'corrupt', raw, reason: 'not an object' };
-  const version = value.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { status: 'corrupt', raw, reason: 'version' };
-  }
+  const read = readVersion(value);
+  if (!read.ok) return { status: 'corrupt', raw, reason: read.reason };
+  const { version } = read;
   if (version > current) return { status: 'newer', raw, version };
-  let record: Record<string, unknown> = value;
+  let record = read.record;
   for (let v = version; v < current; v++) {
     const step = migrations[v];
     if (!step) return { status: 'corrupt', raw, reason: `no migration from ${v}` };
@@ -305,20 +185,6 @@ function mergeFlow(a: FlowResult, b: FlowResult): FlowResult {
     out.ordering = { ...newer, best };
   }
   return out;
-}
-
-/**
- * The result of the step-ordering check. A best score from a version of the flow with another
- * number of steps is not comparable: the new version starts its own best.
- */
-export function recordOrdering(
-  old: FlowResult,
-  result: { score: number; total: number },
-  at: string,
-): FlowResult {
-  const { score, total } = result;
-  const previous = old.ordering?.total === total ? old.ordering.best : 0;
-  return { ...old, ordering: { best: Math.max(previous, score), last: score, total, at } };
 }
 
 /** The later answer wins; the first try is the earlier one's. */
@@ -384,17 +250,4 @@ export function foldProgress(
   // Entries that fail their check are kept aside by the store when it loads: do not drop them here.
   if (a.setAside || b.setAside) return null;
   return JSON.stringify(mergeRecords(a.record, b.record, now));
-}
-
-/** How many entries `after` has that `before` lacked. */
-export function countAdded(before: Progress, after: Progress): number {
-  const lessons = Object.keys(after.lessons).filter((id) => !(id in before.lessons)).length;
-  const flows = Object.keys(after.flows).filter((id) => !(id in before.flows)).length;
-  const answers = Object.entries(after.quizzes).reduce(
-    (n, [id, q]) =>
-      n + Object.keys(q.answers).filter((k) => !(k in (before.quizzes[id]?.answers ?? {}))).length,
-    0,
-  );
-  const cases = Object.keys(after.cases).filter((id) => !(id in before.cases)).length;
-  return lessons + flows + answers + cases;
 }

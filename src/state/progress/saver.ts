@@ -1,6 +1,7 @@
 /**
  * How the progress store (../progress.svelte.ts) loads and saves: loaded after the first page,
- * with the record checks and merges of ./record.ts and the store of ../store.ts.
+ * with the store of ../store.ts. The record's checks and merges (./record.ts, with their zod
+ * schemas) load when there is a record to read: a first visit, with nothing stored, loads no zod.
  *
  * Each save is one transaction that re-reads what is stored (another tab may have written),
  * applies the same pure change to it and writes it. Data it cannot read is never overwritten:
@@ -16,7 +17,57 @@ import {
   type Store,
   type Write,
 } from '../store.ts';
-import { countAdded, emptyRecord, mergeRecords, readRecord, type Progress } from './record.ts';
+import type { ReadResult } from './record.ts';
+import { emptyRecord, type Progress } from './shape.ts';
+
+type Records = typeof import('./record.ts');
+let records: Records | null = null;
+let loadingRecords: Promise<Records> | null = null;
+
+/** The record's checks and merges, loaded once, when there is a record to read. */
+function loadRecords(): Promise<Records> {
+  loadingRecords ??= import('./record.ts').then(
+    (m) => (records = m),
+    (e: unknown) => {
+      loadingRecords = null;
+      throw e;
+    },
+  );
+  return loadingRecords;
+}
+
+/** Stored text, read; null when there is text and the checks have yet to load. */
+function readLoaded(raw: string | null): ReadResult | null {
+  if (raw === null || raw === '') return { status: 'empty' };
+  return records ? records.readRecord(raw) : null;
+}
+
+/** Stored text, read (the checks loaded first if it needs them). */
+async function readText(raw: string | null): Promise<ReadResult> {
+  return readLoaded(raw) ?? (await loadRecords()).readRecord(raw);
+}
+
+/**
+ * One read-decide-write transaction on the stored record (see ../store.ts). A decision needs the
+ * stored text read; when it is there and the checks have yet to load, nothing is written, they
+ * load, and the transaction runs again.
+ */
+async function updateRecord<T>(
+  store: Store,
+  decide: (read: ReadResult) => { writes: Write[]; result: T },
+): Promise<{ ok: true; result: T } | { ok: false }> {
+  for (;;) {
+    let unread = false;
+    const done = await store.update<T | null>(PROGRESS_KEY, (raw) => {
+      const read = readLoaded(raw);
+      if (read) return decide(read);
+      unread = true;
+      return { writes: [], result: null };
+    });
+    if (!unread) return done as { ok: true; result: T } | { ok: false };
+    await loadRecords();
+  }
+}
 
 export type StorageProblem =
   | { kind: 'unavailable' }
@@ -35,7 +86,10 @@ export interface ProgressState {
   unsaved: number;
 }
 
-/** The largest progress file that is imported (a real one is a few kilobytes). */
+/**
+ * The largest progress file that is imported (a real one is a few kilobytes): a file of more
+ * bytes is refused before it is read, a text of more characters before it is parsed.
+ */
 export const MAX_IMPORT_CHARS = 2_000_000;
 
 export type ImportResult =
@@ -75,8 +129,7 @@ export class Saver {
     const { state, store } = this;
     const stamp = now();
     type Loaded = { record: Progress; problem: StorageProblem | null; writable: boolean };
-    const done = await store.update<Loaded>(PROGRESS_KEY, (raw) => {
-      const read = readRecord(raw);
+    const done = await updateRecord<Loaded>(store, (read) => {
       switch (read.status) {
         case 'empty':
           return {
@@ -122,7 +175,7 @@ export class Saver {
       // Reading or writing failed: read what is there if we can, and do not write.
       this.keptRaw = null;
       const got = await store.get(PROGRESS_KEY);
-      const read = got.ok ? readRecord(got.value) : null;
+      const read = got.ok ? await readText(got.value) : null;
       const problem: StorageProblem =
         read?.status === 'corrupt'
           ? { kind: 'corrupt', raw: read.raw, keptAt: null }
@@ -143,7 +196,7 @@ export class Saver {
     if (!this.state.writable) return;
     const got = await this.store.get(PROGRESS_KEY);
     if (!got.ok) return;
-    const read = readRecord(got.value);
+    const read = await readText(got.value);
     if (read.status === 'ok') {
       this.state.record = apply(read.record, [...this.failed, ...this.waiting]);
     }
@@ -162,8 +215,7 @@ export class Saver {
     type Saved =
       | { kind: 'saved'; record: Progress; problem: StorageProblem | null }
       | { kind: 'newer'; raw: string; version: number };
-    const done = await store.update<Saved>(PROGRESS_KEY, (raw) => {
-      const read = readRecord(raw);
+    const done = await updateRecord<Saved>(store, (read) => {
       if (read.status === 'newer') {
         return { writes: [], result: { kind: 'newer', raw: read.raw, version: read.version } };
       }
@@ -219,19 +271,26 @@ export async function startSaver(
   return saver;
 }
 
+type ReadImport =
+  { ok: true; change: Change; skipped: number } | Extract<ImportResult, { ok: false }>;
+
 /**
- * Check an exported progress file: the change that merges it into a record, or why it cannot be.
- * Entries of the file that fail their check are left out and counted.
+ * Check an exported progress file (its text, or the file itself): the change that merges it into a
+ * record, or why it cannot be. Entries of the file that fail their check are left out and counted.
  */
-export function readImport(
-  text: string,
-): { ok: true; change: Change; skipped: number } | Extract<ImportResult, { ok: false }> {
+export async function readImport(file: string | Blob): Promise<ReadImport> {
+  // A UTF-8 file has at least as many bytes as its text has characters: a file over the limit is
+  // not read at all.
+  if (typeof file !== 'string' && file.size > MAX_IMPORT_CHARS)
+    return { ok: false, reason: 'tooLarge' };
+  const text = typeof file === 'string' ? file : await file.text();
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, reason: 'tooLarge' };
   try {
     JSON.parse(text);
   } catch {
     return { ok: false, reason: 'json' };
   }
+  const { readRecord, mergeRecords } = await loadRecords();
   const result = readRecord(text);
   if (result.status === 'newer') return { ok: false, reason: 'newer', version: result.version };
   if (result.status !== 'ok') return { ok: false, reason: 'notProgress' };
@@ -248,4 +307,15 @@ function countEntries(setAside: string): number {
   );
 }
 
-export { countAdded };
+/** How many entries `after` has that `before` lacked. */
+export function countAdded(before: Progress, after: Progress): number {
+  const lessons = Object.keys(after.lessons).filter((id) => !(id in before.lessons)).length;
+  const flows = Object.keys(after.flows).filter((id) => !(id in before.flows)).length;
+  const answers = Object.entries(after.quizzes).reduce(
+    (n, [id, q]) =>
+      n + Object.keys(q.answers).filter((k) => !(k in (before.quizzes[id]?.answers ?? {}))).length,
+    0,
+  );
+  const cases = Object.keys(after.cases).filter((id) => !(id in before.cases)).length;
+  return lessons + flows + answers + cases;
+}

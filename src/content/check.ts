@@ -9,12 +9,12 @@ import {
   placeOf,
   type ContentIssue,
   type ContentData,
-} from '../../content/validate.ts';
-import { LESSONS } from '../lessons/catalog.ts';
-import { FLOWS } from '../flows/catalog.ts';
-import { SCENARIOS } from '../market/catalog.ts';
-import { POINTS, PRACTICE } from '../quiz/catalog.ts';
-import type { ScenarioKind } from '../../state/scenarios.svelte.ts';
+} from './validate.ts';
+import { LESSONS } from './catalog/lessons.ts';
+import { FLOWS } from './catalog/flows.ts';
+import { SCENARIOS } from './catalog/market.ts';
+import { POINTS, PRACTICE } from './catalog/practice.ts';
+import type { ScenarioKind } from './kept.ts';
 
 const known = {
   lessonTargets: new Set(LESSONS.flatMap((l) => [l.id, ...l.parts.map((p) => `${l.id}/${p.id}`)])),
