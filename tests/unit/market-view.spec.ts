@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { preset } from '../../src/engine/market/config.ts';
 import { metricOver } from '../../src/engine/market/metrics.ts';
 import { simulate } from '../../src/engine/market/sim.ts';
-import { chartGeometry } from '../../src/ui/chart.ts';
+import { chartGeometry } from './chart-oracle.ts';
 import { nodeTranslator } from '../../src/content/node.ts';
 import { toCsv } from '../../src/content/csv.ts';
 import { debugRequested, describeInvariants } from '../../src/features/market/debug.ts';
