@@ -3,6 +3,7 @@ import App from './app/App.svelte';
 import { startRouter } from './app/router.svelte.ts';
 import { parseHash } from './app/routes.ts';
 import { warm } from './app/pages.ts';
+import { refreshTextOnFontLoad } from './app/font-refresh.ts';
 import { initSettings } from './state/settings.svelte.ts';
 import { initProgress } from './state/progress.svelte.ts';
 import './app/app.css';
@@ -16,6 +17,8 @@ if (scenarioUrl) {
     `${location.pathname}#/open?url=${encodeURIComponent(scenarioUrl)}`,
   );
 }
+
+refreshTextOnFontLoad();
 
 // Fetch the first page's code (and lesson) while the strings load, not after.
 warm(parseHash(location.hash));

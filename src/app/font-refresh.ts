@@ -1,0 +1,16 @@
+/**
+ * On a computer without a Chinese font, the app's own font (scripts/cjk-font.ts) arrives in
+ * slices as pages need them. Chromium does not always draw again the text it laid out before a
+ * slice arrived: headings stayed empty boxes until the page was reloaded at another size. Each
+ * time slices of that font finish loading, the page's font settings change in a way nobody can
+ * see (a feature tag no font has), so every text is shaped again with the fonts now there.
+ * Where a Chinese font of the computer comes first in the font stack, the app's font is never
+ * loaded and this never runs.
+ */
+export function refreshTextOnFontLoad(root: HTMLElement = document.documentElement): void {
+  let loads = 0;
+  document.fonts.addEventListener('loadingdone', (e) => {
+    if (!e.fontfaces.some((f) => f.family.includes('ECSim'))) return;
+    root.style.fontFeatureSettings = `"kern" 1, "ecfl" ${++loads}`;
+  });
+}
