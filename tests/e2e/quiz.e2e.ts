@@ -174,6 +174,20 @@ describe.each(['zh-CN', 'en'] as const)('cases and quizzes in %s', (lang) => {
     expect(await page.getByText(`progress.json: ${text.skipped}`).count()).toBe(1);
     expect(await page.getByRole('rowheader', { name: /韩梅梅/ }).count()).toBe(1);
     expect(await axe(page)).toEqual([]);
+    // On a phone the most-missed table keeps the question's text readable and fits the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const layout = await page.evaluate(() => {
+      const table = document.querySelector('#missed-h')!.parentElement!.querySelector('table')!;
+      const question = table.querySelector('tbody th')!.getBoundingClientRect();
+      return {
+        side: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        table: table.getBoundingClientRect().right,
+        question: question.width,
+      };
+    });
+    expect(layout.side).toBe(0);
+    expect(layout.table).toBeLessThanOrEqual(390);
+    expect(layout.question).toBeGreaterThan(180);
     expect(errors).toEqual([]);
     await context.close();
   });
