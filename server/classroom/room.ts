@@ -185,7 +185,13 @@ export class ClassroomRoom extends Room<ClassroomState, unknown, UserData, Auth>
   }
 
   #hostView(): HostView {
-    return { joinCode: this.settings.code, scenarios: [...scenarios().keys()] };
+    return {
+      joinCode: this.settings.code,
+      scenarios: [...scenarios().keys()],
+      seed: this.session.seed,
+      comparison: this.session.comparison(),
+      decisions: this.session.decisions(),
+    };
   }
 
   #present(student: Student, client: Client<UserData, Auth>): void {
@@ -349,6 +355,11 @@ export class ClassroomRoom extends Room<ClassroomState, unknown, UserData, Auth>
     this.state.countdown = 0;
     this.sync(true);
     this.sendPrivateViews();
+    // The console's debrief and export: the comparison with the bots-only run and the decisions.
+    if (this.hosts.size > 0) {
+      const view = this.#hostView();
+      for (const host of this.hosts) host.send(MSG.hostView, view);
+    }
     this.save();
   }
 

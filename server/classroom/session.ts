@@ -25,7 +25,9 @@ import {
   type PublicMetric,
   type PublicStanding,
   type RejectCode,
+  type DecisionRecord,
   type Role,
+  type SessionComparison,
 } from '../../src/classroom/protocol.ts';
 import { DEFAULT_SCENARIO, scenarios } from './scenarios.ts';
 
@@ -111,6 +113,11 @@ export class Session {
   phase: Phase = 'lobby';
   round = 0;
   sim!: MarketSim;
+  /**
+   * The bots-only run: the same market on the same seed with the same events, every seat played
+   * by a bot, stepped alongside, so the debrief can say what the class changed.
+   */
+  botsOnly!: MarketSim;
   readonly students = new Map<string, Student>();
   /** Intents queued for the next round boundary, per student. */
   readonly queued = new Map<string, Intent[]>();
@@ -119,6 +126,7 @@ export class Session {
   readonly log: RoundEntry[] = [];
   #startWorth: Float64Array = new Float64Array(0);
   #courierProfit = 0;
+  #botsOnlyCourierProfit = 0;
   #joinCount = 0;
 
   constructor(seed: number, settings?: SessionSettings) {
@@ -142,10 +150,12 @@ export class Session {
 
   #reset(): void {
     this.sim = new MarketSim(this.marketConfig());
+    this.botsOnly = new MarketSim(this.marketConfig());
     const S = this.sim.config.sellers;
     this.#startWorth = new Float64Array(S);
     for (let j = 0; j < S; j++) this.#startWorth[j] = this.sim.sellerWorth(j);
     this.#courierProfit = 0;
+    this.#botsOnlyCourierProfit = 0;
   }
 
   configure(settings: SessionSettings): Outcome {
@@ -338,6 +348,27 @@ export class Session {
     return { round: this.round, seats, events: this.pendingEvents, intents };
   }
 
+  /** Every decision of the completed rounds, with the student's name as it is now. */
+  decisions(): DecisionRecord[] {
+    const out: DecisionRecord[] = [];
+    for (const entry of this.log) {
+      const seatOf = new Map(entry.seats.map((h) => [h.student, h]));
+      for (const { student, intent } of entry.intents) {
+        const h = seatOf.get(student);
+        if (!h || h.role !== intent.role) continue;
+        out.push({
+          round: entry.round + 1,
+          student,
+          name: this.students.get(student)?.name ?? '',
+          role: h.role,
+          held: h.held,
+          intent,
+        });
+      }
+    }
+    return out;
+  }
+
   /** Close the round: apply the entry, step the engine a round of days, log it. */
   completeRound(): RoundEntry {
     const entry = this.nextEntry();
@@ -361,13 +392,14 @@ export class Session {
       // A buyer whose person is away shops as a bot again (the bot covers for them).
       if (h.role === 'buyer') sim.holdBuyer(h.seat, h.held);
     }
-    for (const e of entry.events)
-      sim.config.events.push({
-        type: e.type,
-        start: sim.day + e.start,
-        end: sim.day + e.end,
-        magnitude: e.magnitude,
-      });
+    for (const run of [sim, this.botsOnly])
+      for (const e of entry.events)
+        run.config.events.push({
+          type: e.type,
+          start: run.day + e.start,
+          end: run.day + e.end,
+          magnitude: e.magnitude,
+        });
     const seatOf = new Map(entry.seats.map((h) => [h.student, h]));
     for (const { student, intent } of entry.intents) {
       const h = seatOf.get(student);
@@ -375,12 +407,8 @@ export class Session {
       this.#apply(h, intent);
     }
     const days = this.settings.daysPerRound;
-    for (let d = 0; d < days && sim.day < sim.config.days; d++) {
-      const logistics = sim.ledger.logistics;
-      sim.step();
-      this.#courierProfit +=
-        sim.ledger.logistics - logistics - sim.config.capacity * COURIER_COST_PER_PARCEL;
-    }
+    this.#courierProfit += stepDays(sim, days);
+    this.#botsOnlyCourierProfit += stepDays(this.botsOnly, days);
     this.log.push(entry);
     this.round = entry.round + 1;
   }
@@ -457,6 +485,54 @@ export class Session {
         sum -= c.shippingCost * Math.sqrt(o.units);
     }
     return sum;
+  }
+
+  /**
+   * The class's market against the bots-only run, for the debrief: per role, the seats students
+   * hold now, scored in both runs (a buyer seat in the bots-only run: its average bot buyer); and
+   * the whole session's market figures in both. Null before the first round.
+   */
+  comparison(): SessionComparison | null {
+    if (this.round === 0) return null;
+    const roles: SessionComparison['roles'] = [];
+    for (const role of ROLES) {
+      const seats = [...this.students.values()].filter((s) => s.role === role).map((s) => s.seat);
+      if (seats.length === 0) continue;
+      const mean = (f: (seat: number) => number) =>
+        seats.reduce((sum, seat) => sum + f(seat), 0) / seats.length;
+      roles.push({
+        role,
+        seats: seats.length,
+        market: mean((seat) => this.score(role, seat)),
+        botsOnly: mean((seat) => this.#botsOnlyScore(role, seat)),
+      });
+    }
+    const over = (run: MarketSim, m: PublicMetric) => {
+      const v = metricOver(run.series, m, 0, run.day);
+      return v === null || !Number.isFinite(v) ? null : v;
+    };
+    return {
+      roles,
+      metrics: PUBLIC_METRICS.map((metric) => ({
+        metric,
+        market: over(this.sim, metric),
+        botsOnly: over(this.botsOnly, metric),
+      })),
+    };
+  }
+
+  #botsOnlyScore(role: Role, seat: number): number {
+    const run = this.botsOnly;
+    switch (role) {
+      case 'seller':
+        return run.sellerWorth(seat) - this.#startWorth[seat]!;
+      case 'buyer':
+        return (metricOver(run.series, 'consumerSurplus', 0, run.day) ?? 0) / run.config.buyers;
+      case 'platform':
+        return metricOver(run.series, 'platformProfit', 0, run.day) ?? 0;
+      case 'courier':
+        return this.#botsOnlyCourierProfit;
+    }
   }
 
   score(role: Role, seat: number): number {
@@ -649,6 +725,20 @@ export class Session {
           : 'lobby';
     return session;
   }
+}
+
+/**
+ * Step a run a round of days (fewer at the end of the session); the courier network's profit over
+ * them: what sellers paid for its parcels less the running cost of its capacity.
+ */
+function stepDays(run: MarketSim, days: number): number {
+  let profit = 0;
+  for (let d = 0; d < days && run.day < run.config.days; d++) {
+    const logistics = run.ledger.logistics;
+    run.step();
+    profit += run.ledger.logistics - logistics - run.config.capacity * COURIER_COST_PER_PARCEL;
+  }
+  return profit;
 }
 
 /** Bounds the settings a host may send (the protocol checked the ranges). */

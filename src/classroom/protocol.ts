@@ -408,10 +408,38 @@ export interface PrivateView {
 }
 
 /** What only the teacher's console gets. */
+/**
+ * The class's market against the bots-only run on the same seed (the same events, every seat a
+ * bot's): per role, the mean score of the seats students hold, in each run; and the whole
+ * session's market figures in each (null where there was nothing to measure).
+ */
+export interface SessionComparison {
+  roles: { role: Role; seats: number; market: number; botsOnly: number }[];
+  metrics: { metric: PublicMetric; market: number | null; botsOnly: number | null }[];
+}
+
+/** One decision applied at a round boundary: who, in which role, and whether a bot held the seat. */
+export interface DecisionRecord {
+  /** The round the decision was applied before (1 = the first). */
+  round: number;
+  student: string;
+  name: string;
+  role: Role;
+  /** False: the student was away and a bot played the seat (the decision was still applied). */
+  held: boolean;
+  intent: Intent;
+}
+
 export interface HostView {
   joinCode: string;
   /** Built-in market scenarios the session can run. */
   scenarios: string[];
+  /** The session's seed (the bots-only run uses it too). */
+  seed: number;
+  /** Null before the first round ends. */
+  comparison: SessionComparison | null;
+  /** Every decision of every completed round, in the order applied. */
+  decisions: DecisionRecord[];
 }
 
 /** The join address a QR code carries (the app's hash route on the classroom server). */

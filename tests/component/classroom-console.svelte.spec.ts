@@ -12,7 +12,13 @@ beforeEach(() => addStrings(CLASSROOM_STRINGS));
 afterEach(() => vi.restoreAllMocks());
 
 const KEY = 'k'.repeat(32);
-const hostView = { joinCode: '482913', scenarios: ['b2c-shop', 'double-eleven'] };
+const hostView = {
+  joinCode: '482913',
+  scenarios: ['b2c-shop', 'double-eleven'],
+  seed: 7,
+  comparison: null,
+  decisions: [],
+};
 
 async function open(room: FakeRoom) {
   const gateway = fakeGateway([room]);
@@ -106,7 +112,43 @@ describe('teacher console', () => {
       publicState({ phase: 'ended', round: 1, metrics: { gmv: 5000, orders: 40 }, standings }),
     );
     expect(await screen.findByRole('heading', { name: 'Debrief' })).toBeInTheDocument();
-    expect(screen.getByRole('row', { name: /Seller ¥1,200.00 ¥800.00/ })).toBeInTheDocument();
+    expect(
+      screen.getByText('The comparison appears when the first round has ended.'),
+    ).toBeInTheDocument();
+    // The server sends the comparison with the bots-only run and the decisions after a round.
+    room.emit('hostView', {
+      ...hostView,
+      comparison: {
+        roles: [{ role: 'seller', seats: 1, market: 1200, botsOnly: 900 }],
+        metrics: [
+          { metric: 'gmv', market: 5000, botsOnly: 6200 },
+          { metric: 'reach', market: 0.5, botsOnly: null },
+        ],
+      },
+      decisions: [
+        {
+          round: 1,
+          student: 'a',
+          name: '小明',
+          role: 'seller',
+          held: true,
+          intent: { role: 'seller', price: 59, restock: 20 },
+        },
+        {
+          round: 1,
+          student: 'b',
+          name: 'Ann',
+          role: 'platform',
+          held: false,
+          intent: { role: 'platform', commission: 0.08, escrow: false },
+        },
+      ],
+    });
+    expect(
+      await screen.findByRole('row', { name: 'Seller 1 ¥1,200.00 ¥900.00 +¥300.00' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: 'GMV (yuan) 5,000.00 6,200.00' })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: 'Demand served 50% —' })).toBeInTheDocument();
     expect(
       await screen.findByRole('heading', { name: 'Questions for discussion' }),
     ).toBeInTheDocument();
@@ -118,6 +160,13 @@ describe('teacher console', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     await user.click(screen.getByRole('button', { name: 'Download CSV (Excel)' }));
     await user.click(screen.getByRole('button', { name: 'Download JSON' }));
+    await user.click(screen.getByRole('button', { name: 'Download decisions (CSV)' }));
+    const decisions = (await blobs[2]!.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(decisions.slice(0, 3)).toEqual([
+      'Round,Name,Role,Played by,Decision',
+      '1,小明,Seller,the student,"price ¥59.00; buy in 20 units"',
+      '1,Ann,Platform operator,a bot (student away),"commission 8%; escrow off"',
+    ]);
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
@@ -127,7 +176,14 @@ describe('teacher console', () => {
     );
     expect(lines[1]).toMatch(/^1,a,"'=HYPERLINK\(""x""\)",seller,0,1200,1,,5000,40,/);
     const json = JSON.parse(await blobs[1]!.text());
-    expect(json).toMatchObject({ kind: 'ecsim-classroom-session', joinCode: '482913' });
+    expect(json).toMatchObject({ kind: 'ecsim-classroom-session', joinCode: '482913', seed: 7 });
+    expect(json.decisions).toHaveLength(2);
+    expect(json.comparison.roles[0]).toEqual({
+      role: 'seller',
+      seats: 1,
+      market: 1200,
+      botsOnly: 900,
+    });
     expect(json.rounds[0]).toMatchObject({ round: 1, metrics: { gmv: 5000 }, standings });
   });
 });

@@ -11,7 +11,12 @@ import { ColyseusTestServer } from '@colyseus/testing';
 import type { Room as ClientRoom } from 'colyseus.js';
 import { startClassroomServer, type ClassroomServer } from '../../server/classroom/server.ts';
 import type { Snapshot } from '../../server/classroom/session.ts';
-import { MSG, type PrivateView, type Rejected } from '../../src/classroom/protocol.ts';
+import {
+  MSG,
+  type HostView,
+  type PrivateView,
+  type Rejected,
+} from '../../src/classroom/protocol.ts';
 
 let server: ClassroomServer;
 let kit: ColyseusTestServer;
@@ -258,6 +263,26 @@ describe('rounds', () => {
     expect(h.room.state.metrics.get('orders')).toBeGreaterThan(0);
     const sold = seller.last().holdings;
     expect(sold?.role === 'seller' && sold.price).toBe(111);
+    // The console gets the decisions and the comparison with the bots-only run on the same seed.
+    const views = () =>
+      h.got.other.filter(([type]) => type === MSG.hostView).map(([, v]) => v as HostView);
+    await until(() => views().some((v) => v.comparison !== null));
+    const view = views().at(-1)!;
+    expect(view.seed).toBe(session().seed);
+    expect(view.decisions.map((d) => [d.round, d.role])).toEqual([
+      [1, 'platform'],
+      [1, 'courier'],
+      [1, 'seller'],
+      [1, 'buyer'],
+    ]);
+    expect(view.comparison!.roles.map((r) => r.role)).toEqual([
+      'seller',
+      'buyer',
+      'platform',
+      'courier',
+    ]);
+    expect(session().botsOnly.day).toBe(3);
+    expect(session().botsOnly.config.commission).toBe(0.05);
   });
 
   it('never waits for a missing human: the countdown ends the round', async () => {

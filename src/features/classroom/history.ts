@@ -3,7 +3,12 @@
  * events), and its export as CSV (through the one CSV writer) and JSON.
  */
 import { toCsv, type CsvCell } from '../../content/csv.ts';
-import { PUBLIC_METRICS, type PublicStanding } from '../../classroom/protocol.ts';
+import {
+  PUBLIC_METRICS,
+  type DecisionRecord,
+  type HostView,
+  type PublicStanding,
+} from '../../classroom/protocol.ts';
 import type { PublicSnapshot } from './connection.svelte.ts';
 
 export interface RoundRecord {
@@ -93,14 +98,46 @@ export function historyCsv(
   return toCsv(rows);
 }
 
-export function historyJson(history: readonly RoundRecord[], joinCode: string): string {
+/**
+ * The decisions of the session, a row each: round, name, role, who played the seat, and what was
+ * decided (described by the caller, in the reader's language).
+ */
+export function decisionsCsv(
+  decisions: readonly DecisionRecord[],
+  headings: { round: string; name: string; role: string; playedBy: string; decision: string },
+  words: {
+    role: (role: DecisionRecord['role']) => string;
+    playedBy: (held: boolean) => string;
+    decision: (d: DecisionRecord) => string;
+  },
+): string {
+  const rows: CsvCell[][] = [
+    [headings.round, headings.name, headings.role, headings.playedBy, headings.decision],
+  ];
+  for (const d of decisions)
+    rows.push([d.round, d.name, words.role(d.role), words.playedBy(d.held), words.decision(d)]);
+  return toCsv(rows);
+}
+
+/**
+ * The session as JSON: every round the console recorded, and from the server the seed, every
+ * decision and the comparison with the bots-only run.
+ */
+export function historyJson(
+  history: readonly RoundRecord[],
+  joinCode: string,
+  host: Pick<HostView, 'seed' | 'comparison' | 'decisions'> | null = null,
+): string {
   return JSON.stringify(
     {
       kind: 'ecsim-classroom-session',
-      version: 1,
+      version: 2,
       joinCode,
       exportedAt: new Date().toISOString(),
+      seed: host?.seed ?? null,
       rounds: history,
+      decisions: host?.decisions ?? [],
+      comparison: host?.comparison ?? null,
     },
     (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
     2,
