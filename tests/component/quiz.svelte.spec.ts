@@ -296,4 +296,60 @@ describe('the class summary', () => {
     const missed = screen.getByRole('table', { name: /错得最多的题目/ });
     expect(within(missed).getByText('50%')).toBeInTheDocument();
   });
+
+  it('reads a classroom session exported from the teacher’s console: roles by round, scores and the bots-only comparison', async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    await initProgress(memoryStore());
+    render(ClassPage);
+    const standing = (student: string, name: string, role: string, score: number) => ({
+      student,
+      role,
+      name,
+      bot: false,
+      score,
+      rank: 1,
+    });
+    const round = (n: number, roles: [string, string]) => ({
+      round: n,
+      scenario: 'b2c-shop',
+      daysPerRound: 7,
+      metrics: { gmv: 1000 },
+      standings: [
+        standing('a', '王芳', roles[0], 100 * n),
+        standing('b', 'Ann', roles[1], -20 * n),
+      ],
+      events: [],
+      students: [],
+    });
+    const session = {
+      kind: 'ecsim-classroom-session',
+      version: 2,
+      joinCode: '482913',
+      exportedAt: '2026-11-29T10:00:00.000Z',
+      seed: 7,
+      rounds: [round(1, ['seller', 'buyer']), round(2, ['buyer', 'seller'])],
+      decisions: [{}, {}, {}],
+      comparison: {
+        roles: [{ role: 'seller', seats: 1, market: -40, botsOnly: 60 }],
+        metrics: [],
+      },
+    };
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    await user.upload(input, [
+      new File([JSON.stringify(session)], 'classroom-482913.json'),
+      new File([JSON.stringify({ ...session, version: 3 })], 'later.json'),
+      new File([JSON.stringify({ ...session, rounds: 'many' })], 'broken.json'),
+    ]);
+    expect(await screen.findByText(/^broken\.json: /)).toBeInTheDocument();
+    expect(screen.getByText(/^later\.json: /)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: '课堂模拟市场 482913' })).toBeInTheDocument();
+    expect(screen.getByText(/b2c-shop · 2 轮 · 记录了 3 条决策/)).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: /每位学生每一轮担任的角色/ });
+    expect(
+      within(table).getByRole('row', { name: '王芳 卖家 买家 ¥200.00 1' }),
+    ).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: 'Ann 买家 卖家 −¥40.00 1' })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: '卖家 −¥40.00 ¥60.00 −¥100.00' })).toBeInTheDocument();
+    expect(screen.queryByText('还没有读入成绩文件。')).toBeNull();
+  });
 });
