@@ -3,7 +3,11 @@
  * events), and its export as CSV (through the one CSV writer) and JSON.
  */
 import { toCsv, type CsvCell } from '../../content/csv.ts';
-import { PUBLIC_METRICS, type PublicStanding } from '../../classroom/protocol.ts';
+import {
+  PUBLIC_METRICS,
+  type PublicMetric,
+  type PublicStanding,
+} from '../../classroom/protocol.ts';
 import type { PublicSnapshot } from './connection.svelte.ts';
 
 export interface RoundRecord {
@@ -57,7 +61,7 @@ export function historyCsv(
     rank: string;
     events: string;
   },
-  metricHeading: (key: string) => string,
+  metricHeading: (key: PublicMetric) => string,
 ): string {
   const rows: CsvCell[][] = [
     [
