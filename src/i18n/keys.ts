@@ -42,8 +42,10 @@ export type StringKey = Unplural<
  * with a name, `SubKey<'market.read.', '.one'>` the metrics with a reading. For typing the values
  * that complete a key, as in t(`classroom.role.${role}`).
  */
-export type SubKey<Prefix extends string, Suffix extends string = ''> = StringKey extends infer K
-  ? K extends `${Prefix}${infer Part}${Suffix}`
-    ? Part
-    : never
-  : never;
+export type SubKey<Prefix extends string, Suffix extends string = ''> =
+  // Picking the family first, then taking it apart, costs the compiler about half as much.
+  Extract<StringKey, `${Prefix}${string}${Suffix}`> extends infer K
+    ? K extends `${Prefix}${infer Part}${Suffix}`
+      ? Part
+      : never
+    : never;
