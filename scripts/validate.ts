@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatIssue, formatWarning } from '../src/content/messages.ts';
+import type { Kind } from '../src/content/schema.ts';
 import {
   collectFiles,
   CONTENT_DIRS,
@@ -32,7 +33,7 @@ for (const p of missing) console.error(`${p}:1:1  .  ${t('content.errors.notFoun
 const files = collectFiles(targets.filter((p) => existsSync(resolve(p))));
 const { files: results } = validateFiles(files);
 
-const kinds = new Map<string, number>();
+const kinds = new Map<Kind, number>();
 let questions = 0;
 let errors = missing.length;
 for (const result of results) {

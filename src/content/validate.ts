@@ -19,6 +19,10 @@ import { checkQuestions } from '../engine/quiz/question.ts';
 import { checkCase } from '../engine/quiz/case.ts';
 import { keyNodeAt, nodeAt, parseYaml, type RawIssue } from './yaml.ts';
 import { closest } from './suggest.ts';
+import type { SubKey } from '../i18n/keys.ts';
+
+/** What a content issue is about: each has a message under `content.errors.` in the UI strings. */
+export type IssueCode = SubKey<'content.errors.'>;
 
 export interface ContentIssue {
   file: string;
@@ -26,7 +30,7 @@ export interface ContentIssue {
   col: number;
   /** Where in the document, e.g. parts[2].body.zh; "." is the document itself. */
   path: string;
-  code: string;
+  code: IssueCode;
   params: Record<string, string | number>;
 }
 
@@ -131,7 +135,7 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 interface Located {
   offset: number;
   path: readonly PropertyKey[];
-  code: string;
+  code: IssueCode;
   params: Record<string, string | number>;
 }
 
@@ -162,7 +166,7 @@ function fromZod(
   const path = issue.path;
   const at = (
     p: readonly PropertyKey[],
-    code: string,
+    code: IssueCode,
     params: Located['params'],
     key?: string,
   ) => ({
@@ -355,7 +359,7 @@ function checkLesson(
   doc: Document.Parsed,
 ): {
   path: PropertyKey[];
-  code: string;
+  code: IssueCode;
   params: Record<string, string | number>;
   offset: number;
 }[] {
@@ -375,8 +379,9 @@ function checkLesson(
 /** A market scenario's own rules: events inside the run, cost below price. */
 function checkMarket(
   market: Market,
-): { path: PropertyKey[]; code: string; params: Record<string, string | number> }[] {
-  const out: { path: PropertyKey[]; code: string; params: Record<string, string | number> }[] = [];
+): { path: PropertyKey[]; code: IssueCode; params: Record<string, string | number> }[] {
+  const out: { path: PropertyKey[]; code: IssueCode; params: Record<string, string | number> }[] =
+    [];
   const sets: [PropertyKey[], NonNullable<Market['params']>][] = [
     [['params'], market.params ?? {}],
   ];

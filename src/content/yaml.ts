@@ -6,6 +6,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode, Scalar } from 'yaml';
+import type { IssueCode } from './validate.ts';
 
 export const MAX_FILE_BYTES = 256 * 1024;
 export const MAX_DEPTH = 32;
@@ -14,7 +15,7 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export interface RawIssue {
   /** Character offset into the source, or -1 when the problem has no place (e.g. file size). */
   offset: number;
-  code: string;
+  code: IssueCode;
   params: Record<string, string | number>;
 }
 

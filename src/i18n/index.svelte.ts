@@ -8,6 +8,7 @@
  */
 import i18next from 'i18next';
 import { DEFAULT_LANG, type Lang } from './langs.ts';
+import type { StringKey } from './keys.ts';
 import { CORE_STRINGS, type StringsLoader } from './parts.ts';
 
 /**
@@ -47,7 +48,8 @@ export const locale = {
 // eslint-disable-next-line svelte/prefer-svelte-reactivity
 const plain = new Map<string, string>();
 
-export function t(key: string, params?: Record<string, string | number>): string {
+/** The string of a key in the current language; a key not in the strings does not compile. */
+export function t(key: StringKey, params?: Record<string, string | number>): string {
   void current.lang;
   void current.strings;
   if (params) return i18n.t(key, params);

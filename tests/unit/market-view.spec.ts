@@ -192,7 +192,7 @@ describe('the charts’ readings', () => {
       const t = nodeTranslator(lang);
       const format = (v: number) => `¥${v}`;
       for (const view of CHARTS) {
-        const key = `market.read.${view.metric}`;
+        const key = `market.read.${view.metric}` as const;
         const text = {
           one: t(`${key}.one`),
           many: t(`${key}.many`),

@@ -12,7 +12,7 @@
  */
 import { build, type Entry } from './build.ts';
 import { oneLine, overBytes, paragraphs, splitLines } from './text.ts';
-import { LIMITS, type ImportOptions, type ImportResult } from './types.ts';
+import { LIMITS, type ImportOptions, type ImportResult, type NoteCode } from './types.ts';
 
 const OPTION = /^([A-Z])[.)]\s+(\S.*)$/;
 const ANSWER = /^ANSWER\s*:\s*(\S*)\s*$/i;
@@ -22,7 +22,7 @@ interface Pending {
   prompt: string[];
   options: { letter: string; text: string }[];
   /** The first problem found; the question is skipped with it at its end. */
-  problem?: { code: string; params: Record<string, string | number> };
+  problem?: { code: NoteCode; params: Record<string, string | number> };
 }
 
 export function importAiken(input: string, options: ImportOptions): ImportResult {
@@ -40,7 +40,7 @@ export function importAiken(input: string, options: ImportOptions): ImportResult
   const finish = (answer: string | null) => {
     if (!q) return;
     const { line } = q;
-    const skip = (code: string, params: Record<string, string | number> = {}) =>
+    const skip = (code: NoteCode, params: Record<string, string | number> = {}) =>
       entries.push({ line, read: () => ({ skip: { line, code, params } }) });
     if (q.problem) skip(q.problem.code, q.problem.params);
     else if (answer === null) skip('noAnswer');

@@ -11,6 +11,7 @@ import {
   type ImportNote,
   type ImportOptions,
   type ImportResult,
+  type NoteCode,
   type QuestionData,
   type QuizData,
 } from './types.ts';
@@ -56,7 +57,7 @@ export interface Entry {
 
 export type SourceFormat = 'GIFT' | 'Aiken';
 
-const note = (line: number, code: string, params: ImportNote['params'] = {}): ImportNote => ({
+const note = (line: number, code: NoteCode, params: ImportNote['params'] = {}): ImportNote => ({
   line,
   code,
   params,
@@ -92,7 +93,7 @@ const both = (text: string): BiText => ({ zh: text, en: text });
 
 /** Why a draft cannot become a valid question, if it cannot. */
 function problem(d: Draft): ImportNote | null {
-  const at = (code: string, params: ImportNote['params'] = {}) => note(d.line, code, params);
+  const at = (code: NoteCode, params: ImportNote['params'] = {}) => note(d.line, code, params);
   const long = (text: string | undefined, max: number, field: string) =>
     text !== undefined && tooLong(text, max)
       ? at('tooLong', { field, length: text.length, max })
@@ -320,7 +321,7 @@ export function build(
     questions.push(q);
     lines.push(d.line);
 
-    const w = (code: string, params: ImportNote['params'] = {}) =>
+    const w = (code: NoteCode, params: ImportNote['params'] = {}) =>
       warnings.push(note(d.line, code, { question: id, ...params }));
     if (fromDefault) defaulted.push({ id, line: d.line });
     if (d.tags && d.tags.bad.length > 0) w('badPoints', { points: d.tags.bad.join(', ') });

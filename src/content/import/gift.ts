@@ -10,7 +10,13 @@
  */
 import { build, type DraftBody, type Entry, type Parsed, type Skipped } from './build.ts';
 import { oneLine, overBytes, paragraphs, parseTags, splitLines, stripHtml } from './text.ts';
-import { LIMITS, type ImportNote, type ImportOptions, type ImportResult } from './types.ts';
+import {
+  LIMITS,
+  type ImportNote,
+  type ImportOptions,
+  type ImportResult,
+  type NoteCode,
+} from './types.ts';
 
 /** Escaped characters become private-use characters while the question is parsed. */
 const ESCAPED: Record<string, string> = {
@@ -170,7 +176,7 @@ function parseQuestion(
   return { draft: { ...kind, line, name, prompt, general, tags, html: stripped } };
 }
 
-type Skip = (code: string, params?: ImportNote['params']) => Skipped;
+type Skip = (code: NoteCode, params?: ImportNote['params']) => Skipped;
 type Clean = (piece: string, multiline: boolean) => string;
 type Body = DraftBody & { dropped?: number };
 

@@ -2,11 +2,15 @@
  * Importing question banks (Moodle GIFT, Aiken) into our question-set format. The importers are
  * pure functions of the text: no DOM, no Node APIs, no eval, so they run in the browser as well.
  */
+import type { SubKey } from '../../i18n/keys.ts';
 import type { Question, Quiz } from '../schema.ts';
 
 /** The object form of a question-set file (scenarios/quiz/*.yaml). */
 export type QuizData = Quiz;
 export type QuestionData = Question;
+
+/** A note's message: the `import.` strings but the line prefix and the words it fills in. */
+export type NoteCode = Exclude<SubKey<'import.'>, `${string}.${string}` | 'atLine'>;
 
 /**
  * What was not converted, or converted with a change the teacher should know about, and why.
@@ -16,7 +20,7 @@ export type QuestionData = Question;
  */
 export interface ImportNote {
   line: number;
-  code: string;
+  code: NoteCode;
   params: Record<string, string | number>;
 }
 

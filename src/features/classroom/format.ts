@@ -1,5 +1,9 @@
 /** Number and time formats of the classroom views, in the page's language. */
-import type { PublicMetric } from '../../classroom/protocol.ts';
+import {
+  INJECTABLE_EVENTS,
+  type InjectableEvent,
+  type PublicMetric,
+} from '../../classroom/protocol.ts';
 
 export function money(lang: string, value: number): string {
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(
@@ -49,15 +53,20 @@ export function metric(lang: string, key: PublicMetric, value: number | undefine
   return count(lang, value);
 }
 
-/** An event as the state carries it: `type:firstDay:lastDay:magnitude` (or `type:next:days:magnitude`). */
+/**
+ * An event as the state carries it: `type:firstDay:lastDay:magnitude` (or
+ * `type:next:days:magnitude`); null for a type the teacher's console cannot inject (none is sent).
+ */
 export function parseEvent(text: string): {
-  type: string;
+  type: InjectableEvent;
   next: boolean;
   first: number;
   last: number;
   magnitude: number;
-} {
+} | null {
   const [type = '', a = '', b = '', m = ''] = text.split(':');
+  const known = INJECTABLE_EVENTS.find((e) => e === type);
+  if (!known) return null;
   const next = a === 'next';
-  return { type, next, first: next ? 0 : Number(a), last: Number(b), magnitude: Number(m) };
+  return { type: known, next, first: next ? 0 : Number(a), last: Number(b), magnitude: Number(m) };
 }

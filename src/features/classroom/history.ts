@@ -7,6 +7,7 @@ import {
   PUBLIC_METRICS,
   type DecisionRecord,
   type HostView,
+  type PublicMetric,
   type PublicStanding,
 } from '../../classroom/protocol.ts';
 import type { PublicSnapshot } from './connection.svelte.ts';
@@ -62,7 +63,7 @@ export function historyCsv(
     rank: string;
     events: string;
   },
-  metricHeading: (key: string) => string,
+  metricHeading: (key: PublicMetric) => string,
 ): string {
   const rows: CsvCell[][] = [
     [

@@ -2,6 +2,7 @@
  * Debug mode on the Marketplace page: whether the link asks for it, and what the invariant checks
  * found, in words. Pure functions, tested in Node.
  */
+import type { StringKey } from '../../i18n/keys.ts';
 import type { InvariantReport } from './worker.ts';
 
 /** `debug=1` (or `debug=true`) in the page's hash query turns debug mode on. */
@@ -10,7 +11,7 @@ export function debugRequested(query: string): boolean {
   return value === '1' || value === 'true';
 }
 
-type Translate = (key: string, vars?: Record<string, string | number>) => string;
+type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;
 
 /** Numbers in a report: exact enough to show a rounding error, in the reader's language. */
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -4,6 +4,7 @@
  * day's narration (the scene's text twin). Pure functions over what the worker sends (worker.ts).
  */
 import type { Translate } from '../../content/messages.ts';
+import type { SubKey } from '../../i18n/keys.ts';
 import { EVENT_KINDS, type EventKind } from '../../engine/market/events.ts';
 import type { SceneDay, SceneSetup } from './worker.ts';
 
@@ -235,7 +236,13 @@ export function countKinds(orders: Float32Array): number[] {
 }
 
 /** The notable kinds the narration names, in the order it names them. */
-const NOTABLE: Kind[] = ['stolen', 'scammed', 'escrowRefund', 'failed', 'returned'];
+const NOTABLE = [
+  'stolen',
+  'scammed',
+  'escrowRefund',
+  'failed',
+  'returned',
+] as const satisfies readonly Kind[];
 
 /**
  * The day in one sentence (the scene's text twin), e.g. "Day 42: 31 orders shown; 2 stolen
@@ -249,8 +256,11 @@ export function narrate(
 ): string {
   const counts = countKinds(day.orders);
   const total = counts.reduce((a, b) => a + b, 0);
-  const some = (key: string, n: number, extra: Record<string, string> = {}) =>
-    t(`market.scene.say.${key}.${n === 1 ? 'one' : 'many'}`, { count: format(n), ...extra });
+  const some = (
+    key: SubKey<'market.scene.say.', '.one'>,
+    n: number,
+    extra: Record<string, string> = {},
+  ) => t(`market.scene.say.${key}.${n === 1 ? 'one' : 'many'}`, { count: format(n), ...extra });
   const parts: string[] = [];
   NOTABLE.forEach((kind) => {
     const n = counts[KINDS.indexOf(kind)]!;

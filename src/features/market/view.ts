@@ -15,44 +15,53 @@ import {
 
 export type { Summary, Unit };
 
-export interface MetricView {
-  metric: Metric;
+export interface MetricView<M extends Metric = Metric> {
+  metric: M;
   summary: Summary;
   unit: Unit;
 }
 
-const view = (metric: Metric): MetricView => ({ metric, ...METRIC_DEFS[metric] });
+const view = <M extends Metric>(metric: M): MetricView<M> => ({ metric, ...METRIC_DEFS[metric] });
 
 /** The comparison table, in reading order: trade, costs and delivery, risk, who gains. */
-export const TABLE: MetricView[] = (
-  [
-    'gmv',
-    'orders',
-    'reach',
-    'txCostPerOrder',
-    'txCostPerUnit',
-    'avgPrice',
-    'priceSpread',
-    'deliveryDays',
-    'avgDistance',
-    'fraudLosses',
-    'failedOrders',
-    'returns',
-    'avgRating',
-    'writeOffs',
-    'platformWriteOffs',
-    'platformRevenue',
-    'platformProfit',
-    'sellerProfit',
-    'consumerSurplus',
-    'activeSellers',
-  ] as const
-).map(view);
+const TABLE_METRICS = [
+  'gmv',
+  'orders',
+  'reach',
+  'txCostPerOrder',
+  'txCostPerUnit',
+  'avgPrice',
+  'priceSpread',
+  'deliveryDays',
+  'avgDistance',
+  'fraudLosses',
+  'failedOrders',
+  'returns',
+  'avgRating',
+  'writeOffs',
+  'platformWriteOffs',
+  'platformRevenue',
+  'platformProfit',
+  'sellerProfit',
+  'consumerSurplus',
+  'activeSellers',
+] as const;
+/** A metric of the comparison table and the CSV (each has a CSV heading in the UI strings). */
+export type TableMetric = (typeof TABLE_METRICS)[number];
+export const TABLE: MetricView<TableMetric>[] = TABLE_METRICS.map(view);
 
 /** The charts, day by day. */
-export const CHARTS: MetricView[] = (
-  ['gmv', 'orders', 'txCostPerOrder', 'avgPrice', 'deliveryDays', 'consumerSurplus'] as const
-).map(view);
+const CHART_METRICS = [
+  'gmv',
+  'orders',
+  'txCostPerOrder',
+  'avgPrice',
+  'deliveryDays',
+  'consumerSurplus',
+] as const;
+/** A charted metric (each has a chart title and readings in the UI strings). */
+export type ChartMetric = (typeof CHART_METRICS)[number];
+export const CHARTS: MetricView<ChartMetric>[] = CHART_METRICS.map(view);
 
 /** A metric over the first `day` days: a total, a rate of totals, or the level at the end. */
 export function summarize(series: Float64Array, v: MetricView, day: number): number | null {
@@ -68,7 +77,7 @@ export function daily(series: Float64Array, metric: Metric, day: number): Float6
 export interface CsvText {
   configuration: string;
   day: string;
-  metric: (metric: Metric) => string;
+  metric: (metric: TableMetric) => string;
 }
 
 /**
