@@ -11,6 +11,11 @@ export function money(lang: string, value: number): string {
   );
 }
 
+/** Money with the yuan sign: ¥1,200.00, and −¥40.00 below zero. */
+export function yuan(lang: string, value: number): string {
+  return `${value < 0 ? '−' : ''}¥${money(lang, Math.abs(value))}`;
+}
+
 export function count(lang: string, value: number): string {
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(value);
 }
