@@ -3,7 +3,8 @@
  * market on this laptop. One HTTP server on one port serves the built app (dist/, built first if
  * it is missing) and the Colyseus rooms; it prints the addresses phones can reach, the join code,
  * a QR code of the join address, and the teacher's console link with the host key.
- * `--fresh` starts a new session instead of restoring the last unfinished one.
+ * `--fresh` starts a new session instead of restoring the last unfinished one; `--cover-after 20`
+ * is how many seconds a dropped student's seat waits before a bot covers for them.
  * Environment: CLASSROOM_PORT, CLASSROOM_SNAPSHOTS, CLASSROOM_HOST (the address to listen on).
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     dist: { type: 'string' },
     /** Start a new session even when the snapshot folder holds an unfinished one. */
     fresh: { type: 'boolean' },
+    /** Seconds before a bot covers for a student whose connection dropped (default 20). */
+    'cover-after': { type: 'string' },
   },
 });
 const port = Number(values.port ?? process.env.CLASSROOM_PORT ?? 2567);
@@ -32,6 +35,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const snapshotDir = resolve(
   values.snapshots ?? process.env.CLASSROOM_SNAPSHOTS ?? 'classroom-snapshots',
 );
+const coverAfter = Number(values['cover-after'] ?? 20);
+if (!Number.isFinite(coverAfter) || coverAfter < 0 || coverAfter > 3600) {
+  console.error(`Not a number of seconds between 0 and 3600: ${values['cover-after']}`);
+  process.exit(2);
+}
 const listenOn = values.host ?? process.env.CLASSROOM_HOST ?? '0.0.0.0';
 const dist = resolve(values.dist ?? 'dist');
 
@@ -56,6 +64,7 @@ const server = await startClassroomServer({
   dist,
   snapshotDir,
   restore: !values.fresh,
+  coverAfterMs: coverAfter * 1000,
 });
 const { code, hostKey } = server.room.settings;
 const lan = lanAddresses();

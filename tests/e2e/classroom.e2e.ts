@@ -1,11 +1,13 @@
 /**
  * The classroom live market in real browsers: `npm run classroom`'s script on a free port serving
- * the build, the teacher's console and two students (one in Chinese on a phone, one in English)
- * play one round; each sees the results; axe finds nothing on any of the three pages.
+ * the build; the teacher's console and three students (two in Chinese, one in English, on phones)
+ * play three rounds with a role rotation (轮流扮演) and an injected event; one student drops, a
+ * bot covers, and the student comes back to the same seat; the session is exported and its JSON
+ * opens in the class summary; axe finds nothing on the console or any student's view.
  * CLASSROOM_SHOTS=<folder> also saves screenshots of each view.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -35,6 +37,8 @@ beforeAll(async () => {
       '--snapshots',
       snapshots,
       '--fresh',
+      '--cover-after',
+      '1',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -77,71 +81,163 @@ async function decide(page: Page, send: RegExp, buy: RegExp): Promise<void> {
   await page.getByRole('button', { name: buy }).and(page.locator(':enabled')).first().click();
 }
 
-it('a teacher and two students (zh, en) play one round and each sees the results', async () => {
+/** The role line a student's screen shows ("你的角色：卖家" / "Your role: Seller"). */
+async function roleOf(page: Page): Promise<string> {
+  return (await page.getByText(/^(你的角色：|Your role: )/).textContent())!.trim();
+}
+
+it('a teacher and three students (zh, en) play three rounds with a rotation, an event, a drop and a return; the export opens in the class summary', async () => {
   const teacher = await openPage(browser(), 'zh-CN');
-  const zh = await openPage(browser(), 'zh-CN');
-  const en = await openPage(browser(), 'en');
-  await zh.page.setViewportSize({ width: 390, height: 844 });
-  await en.page.setViewportSize({ width: 390, height: 844 });
-
-  await teacher.page.goto(`${origin}/#/classroom/host?key=${hostKey}`);
-  await expect
-    .poll(() => teacher.page.getByText(code, { exact: true }).count(), { timeout: 20_000 })
-    .toBe(1);
-
-  await zh.page.goto(`${origin}/#/classroom/join?code=${code}`);
-  await zh.page.getByLabel('你的名字').fill('小明');
-  await zh.page.getByRole('button', { name: '加入', exact: true }).click();
-  await zh.page.getByText('请等待老师开始第一轮。').waitFor();
-  await en.page.goto(`${origin}/#/classroom/join?code=${code}`);
-  await en.page.getByLabel('Your name').fill('Ann');
-  await en.page.getByRole('button', { name: 'Join', exact: true }).click();
-  await en.page.getByText('Waiting for the teacher to start the first round.').waitFor();
-  await shot(zh.page, 'student-lobby-zh');
+  const ming = await openPage(browser(), 'zh-CN');
+  const ann = await openPage(browser(), 'en');
+  const hua = await openPage(browser(), 'zh-CN');
+  const students = [ming, ann, hua];
+  for (const s of students) await s.page.setViewportSize({ width: 390, height: 844 });
 
   const t = teacher.page;
-  await t.getByRole('heading', { name: '学生（2 人中 2 人在线）' }).waitFor();
+  await t.goto(`${origin}/#/classroom/host?key=${hostKey}`);
+  await expect.poll(() => t.getByText(code, { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+
+  const join = async (w: (typeof students)[number], name: string, zh: boolean) => {
+    await w.page.goto(`${origin}/#/classroom/join?code=${code}`);
+    await w.page.getByLabel(zh ? '你的名字' : 'Your name').fill(name);
+    await w.page.getByRole('button', { name: zh ? '加入' : 'Join', exact: true }).click();
+    await w.page
+      .getByText(
+        zh ? '请等待老师开始第一轮。' : 'Waiting for the teacher to start the first round.',
+      )
+      .waitFor();
+  };
+  await join(ming, '小明', true);
+  await join(ann, 'Ann', false);
+  await join(hua, '李华', true);
+  await shot(ming.page, 'student-lobby-zh');
+  await shot(ann.page, 'student-lobby-en');
+
+  await t.getByRole('heading', { name: '学生（3 人中 3 人在线）' }).waitFor();
   await t.getByLabel('每轮倒计时（秒）').fill('600');
   await t.getByLabel('每轮模拟天数').fill('3');
+  await t.getByLabel('轮数').fill('3');
   await t.getByRole('button', { name: '保存设置' }).click();
-  await t.getByRole('button', { name: '自动分配角色' }).click();
-  await zh.page.getByText(/^你的角色：/).waitFor();
-  await en.page.getByText(/^Your role: /).waitFor();
+  await t.getByLabel('小明 的角色').selectOption({ label: '卖家' });
+  await t.getByLabel('Ann 的角色').selectOption({ label: '买家' });
+  await t.getByLabel('李华 的角色').selectOption({ label: '平台运营方' });
+  await expect.poll(() => roleOf(ming.page)).toBe('你的角色：卖家');
+  await expect.poll(() => roleOf(ann.page)).toBe('Your role: Buyer');
+  await expect.poll(() => roleOf(hua.page)).toBe('你的角色：平台运营方');
+
+  const decideAll = async () => {
+    for (const w of students) {
+      const zh = w !== ann;
+      await decide(w.page, zh ? /^提交决策$/ : /^Send decision$/, zh ? /^向.*购买$/ : /^Buy from /);
+      await w.page
+        .getByText(
+          zh ? /有 1 项决策等本轮结束时生效/ : /1 decision waiting for the end of the round/,
+        )
+        .waitFor();
+    }
+  };
+  const endRound = async (n: number) => {
+    await t.getByRole('button', { name: '立即结束本轮' }).click();
+    await ming.page.getByRole('heading', { name: `第 ${n} 轮结果` }).waitFor();
+    await ann.page.getByRole('heading', { name: `After round ${n}` }).waitFor();
+    await hua.page.getByRole('heading', { name: `第 ${n} 轮结果` }).waitFor();
+  };
+
+  // Round 1.
   await t.getByRole('button', { name: '开始第 1 轮' }).click();
-  await zh.page.getByText(/剩余 \d+:\d\d/).waitFor();
-  await en.page.getByText(/\d+:\d\d left/).waitFor();
-
-  await decide(zh.page, /^提交决策$/, /^向.*购买$/);
-  await decide(en.page, /^Send decision$/, /^Buy from /);
-  await zh.page.getByText(/有 1 项决策等本轮结束时生效/).waitFor();
-  await en.page.getByText(/1 decision waiting for the end of the round/).waitFor();
-  await shot(zh.page, 'student-round-zh');
-  await shot(en.page, 'student-round-en');
-
-  await t.getByRole('button', { name: '立即结束本轮' }).click();
-  await zh.page.getByRole('heading', { name: '第 1 轮结果' }).waitFor();
-  await en.page.getByRole('heading', { name: 'After round 1' }).waitFor();
-  await zh.page.getByText(/你在 \d+ 位.*中排第 \d+ 名/).waitFor();
-  await en.page.getByText(/You rank \d+ of \d+/).waitFor();
+  await ming.page.getByText(/剩余 \d+:\d\d/).waitFor();
+  await ann.page.getByText(/\d+:\d\d left/).waitFor();
+  await shot(ming.page, 'student-seller-zh');
+  await shot(ann.page, 'student-buyer-en');
+  await shot(hua.page, 'student-platform-zh');
+  await decideAll();
+  for (const w of [teacher, ...students]) expect(await axe(w.page)).toEqual([]);
+  await endRound(1);
+  await ming.page.getByText(/你在 \d+ 位.*中排第 \d+ 名/).waitFor();
+  await ann.page.getByText(/You rank \d+ of \d+/).waitFor();
   await t.getByRole('heading', { name: '第 1 轮后的数据看板' }).waitFor();
-  await expect.poll(() => t.getByText('成交总额 GMV（元）').count()).toBe(1);
-  await shot(zh.page, 'student-results-zh');
-  await shot(en.page, 'student-results-en');
+  await shot(ming.page, 'student-results-zh');
+  await shot(ann.page, 'student-results-en');
   await shot(t, 'console-zh');
+  for (const w of [teacher, ...students]) expect(await axe(w.page)).toEqual([]);
 
-  for (const w of [teacher, zh, en]) expect(await axe(w.page)).toEqual([]);
+  // Between rounds: everyone takes the role of the one before them; a surge is announced.
+  await t.getByRole('button', { name: '轮换角色' }).click();
+  await expect.poll(() => roleOf(ming.page)).toBe('你的角色：平台运营方');
+  await expect.poll(() => roleOf(ann.page)).toBe('Your role: Seller');
+  await expect.poll(() => roleOf(hua.page)).toBe('你的角色：买家');
+  await t.getByLabel('事件', { exact: true }).selectOption('surge');
+  await t.getByRole('button', { name: '插入事件' }).click();
+  await t.getByText(/下一轮开始，持续 3 天/).waitFor();
+  await shot(t, 'console-event-zh');
 
-  await t.getByRole('button', { name: '结束课堂' }).click();
-  await t.getByRole('button', { name: '是', exact: true }).click();
+  // Round 2: Ann decides, then her phone drops; a bot covers; she comes back to the same seat.
+  await t.getByRole('button', { name: '开始第 2 轮' }).click();
+  await decideAll();
+  await shot(ming.page, 'student-platform-zh-2');
+  await shot(ann.page, 'student-seller-en');
+  await shot(hua.page, 'student-buyer-zh');
+  const before = await ann.page.locator('main').getByRole('definition').allTextContents();
+  await ann.page.goto('about:blank');
+  await t.getByText('离线，由电脑代玩').waitFor({ timeout: 20_000 });
+  await ann.page.goto(`${origin}/#/classroom/join?code=${code}`);
+  await expect.poll(() => roleOf(ann.page), { timeout: 20_000 }).toBe('Your role: Seller');
+  await ann.page.getByText(/1 decision waiting for the end of the round/).waitFor();
+  expect(await ann.page.locator('main').getByRole('definition').allTextContents()).toEqual(before);
+  await expect.poll(() => t.getByText('离线，由电脑代玩').count()).toBe(0);
+  await endRound(2);
+
+  // Round 3 ends the session.
+  await t.getByRole('button', { name: '轮换角色' }).click();
+  await expect.poll(() => roleOf(ann.page)).toBe('Your role: Platform operator');
+  await t.getByRole('button', { name: '开始第 3 轮' }).click();
+  await decideAll();
+  await shot(ann.page, 'student-platform-en');
+  await shot(hua.page, 'student-seller-zh-3');
+  await shot(ming.page, 'student-buyer-zh-3');
+  await t.getByRole('button', { name: '立即结束本轮' }).click();
   await t.getByRole('heading', { name: '课后讨论' }).waitFor();
-  await zh.page.getByText('本节课已结束，谢谢参与！').waitFor();
+  await ming.page.getByText('本节课已结束，谢谢参与！').waitFor();
+  await t.getByRole('row', { name: /^卖家 1 / }).waitFor();
   await shot(t, 'console-debrief-zh');
-  expect(await axe(t)).toEqual([]);
+  for (const w of [teacher, ...students]) expect(await axe(w.page)).toEqual([]);
+
+  // The export: every decision, and the comparison with the bots-only run.
+  const [download] = await Promise.all([
+    t.waitForEvent('download'),
+    t.getByRole('button', { name: '下载 JSON' }).click(),
+  ]);
+  const file = readFileSync((await download.path())!);
+  const exported = JSON.parse(file.toString('utf8')) as {
+    rounds: unknown[];
+    decisions: { round: number; name: string }[];
+    comparison: { roles: { role: string }[] };
+  };
+  expect(exported.rounds).toHaveLength(3);
+  expect(new Set(exported.decisions.map((d) => d.round))).toEqual(new Set([1, 2, 3]));
+  expect(exported.decisions.filter((d) => d.name === 'Ann')).toHaveLength(3);
+  expect(exported.comparison.roles.map((r) => r.role).sort()).toEqual([
+    'buyer',
+    'platform',
+    'seller',
+  ]);
   await t.getByRole('button', { name: 'English' }).click();
   await t.getByRole('heading', { name: 'Debrief' }).waitFor();
   await shot(t, 'console-debrief-en');
-  for (const w of [teacher, zh, en]) {
+
+  // …which the class summary reads.
+  await t.goto(`${origin}/#/class`);
+  await t.locator('input[type=file]').setInputFiles({
+    name: `classroom-${code}.json`,
+    mimeType: 'application/json',
+    buffer: file,
+  });
+  await t.getByRole('heading', { name: `Classroom market ${code}` }).waitFor();
+  await t.getByRole('row', { name: /^Ann Buyer Seller Platform operator / }).waitFor();
+  expect(await axe(t)).toEqual([]);
+  for (const w of [teacher, ...students]) {
     expect(w.errors).toEqual([]);
     await w.context.close();
   }
-}, 180_000);
+}, 300_000);
