@@ -7,10 +7,10 @@
  * Where a Chinese font of the computer comes first in the font stack, the app's font is never
  * loaded and this never runs.
  */
-export function refreshTextOnFontLoad(root: HTMLElement = document.documentElement): void {
+export function refreshTextOnFontLoad(): void {
+  // The app's own font is the only one it declares (index.html), so any load is one of its slices.
   let loads = 0;
-  document.fonts.addEventListener('loadingdone', (e) => {
-    if (!e.fontfaces.some((f) => f.family.includes('ECSim'))) return;
-    root.style.fontFeatureSettings = `"kern" 1, "ecfl" ${++loads}`;
+  document.fonts.addEventListener('loadingdone', () => {
+    document.documentElement.style.fontFeatureSettings = `"kern" 1, "ecfl" ${++loads}`;
   });
 }
