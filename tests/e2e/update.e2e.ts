@@ -117,6 +117,15 @@ describe('an update under an open page', () => {
       .getByText(/回答正确|回答错误/)
       .first()
       .waitFor();
+    // The answer reaches the durable store a moment after the feedback shows: wait for it.
+    await expect
+      .poll(async () => {
+        const record = JSON.parse((await readProgress(page)) || '{}') as {
+          quizzes?: { security?: unknown };
+        };
+        return record.quizzes?.security !== undefined;
+      })
+      .toBe(true);
     const saved = await readProgress(page);
     const answers = JSON.parse(saved).quizzes.security.answers as Record<
       string,
