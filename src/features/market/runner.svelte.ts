@@ -21,6 +21,13 @@ type Request = WorkerRequest extends infer R
 
 export const SPEEDS = [1, 2, 5, 10, 30] as const;
 
+/**
+ * While a run plays, the figures (table, charts, progress) are redrawn at most this often (ms); the
+ * scene gets every day the worker sends. Redrawing them for every tick kept the main thread busy
+ * for a third of the run, in tasks long enough to delay a tap.
+ */
+export const SHOW_EVERY = 250;
+
 export class MarketRun {
   configs = $state.raw<MarketConfig[]>([]);
   day = $state(0);
@@ -50,12 +57,17 @@ export class MarketRun {
   #timer: ReturnType<typeof setInterval> | undefined;
   /** Set once the page is gone: nothing starts a worker after that. */
   #disposed = false;
+  /** The newest answer not yet shown while playing, and when figures were last shown. */
+  #held: WorkerReply | null = null;
+  #heldTimer: ReturnType<typeof setTimeout> | undefined;
+  #shownAt = -Infinity;
   /** Requests the worker has not answered yet, oldest first (it answers in order). */
   #waiting: { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }[] = [];
 
   async start(configs: MarketConfig[]): Promise<void> {
     this.pause();
     this.#pending = 0;
+    this.#drop();
     this.configs = configs;
     this.generation += 1;
     this.day = 0;
@@ -106,11 +118,16 @@ export class MarketRun {
   pause(): void {
     this.playing = false;
     clearInterval(this.#timer);
+    // What the worker has done is shown at once when the run stops.
+    const held = this.#held;
+    this.#drop();
+    if (held) this.#show(held);
   }
 
   dispose(): void {
     this.#disposed = true;
     this.pause();
+    this.#drop();
     this.#worker?.terminate();
     this.#worker = null;
   }
@@ -122,18 +139,43 @@ export class MarketRun {
       const reply = await this.#post({ ...request, generation } as WorkerRequest);
       // An answer for a run that has since been replaced, or for a page that is gone, changes nothing.
       if (this.#disposed || !reply || reply.generation !== this.generation) return;
-      this.day = reply.day;
       if (reply.scene.setup) this.scene = reply.scene.setup;
       this.sceneDay = reply.scene.day;
-      this.standings = reply.standings;
-      this.series = reply.series;
-      this.invariants = reply.invariants;
-      // Stop at a broken invariant, so the state that broke it can be looked at.
-      if (this.done || reply.invariants?.violation) this.pause();
+      // Stop at the end, or at a broken invariant so the state that broke it can be looked at.
+      const last = reply.day >= (this.configs[0]?.days ?? 0) || !!reply.invariants?.violation;
+      const wait = this.#shownAt + SHOW_EVERY - performance.now();
+      if (this.playing && !last && wait > 0) {
+        // Playing: the figures catch up a little later, with the newest days.
+        this.#held = reply;
+        this.#heldTimer ??= setTimeout(() => {
+          const held = this.#held;
+          this.#drop();
+          if (held && held.generation === this.generation && !this.#disposed) this.#show(held);
+        }, wait);
+      } else {
+        this.#drop();
+        this.#show(reply);
+        if (last) this.pause();
+      }
     } finally {
       this.#busy = false;
     }
     if (this.#pending > 0 && !this.#disposed) void this.advance(0);
+  }
+
+  /** Shows an answer's figures: the day reached, the counters, standings and checks. */
+  #show(reply: WorkerReply): void {
+    this.#shownAt = performance.now();
+    this.day = reply.day;
+    this.standings = reply.standings;
+    this.series = reply.series;
+    this.invariants = reply.invariants;
+  }
+
+  #drop(): void {
+    clearTimeout(this.#heldTimer);
+    this.#heldTimer = undefined;
+    this.#held = null;
   }
 
   async #post(request: WorkerRequest): Promise<WorkerReply | null> {
