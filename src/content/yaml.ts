@@ -7,8 +7,9 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode, Scalar } from 'yaml';
 import type { IssueCode } from './validate.ts';
+import { MAX_FILE_BYTES } from './limits.ts';
 
-export const MAX_FILE_BYTES = 256 * 1024;
+export { MAX_FILE_BYTES };
 export const MAX_DEPTH = 32;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -6,18 +6,11 @@
 import type { ContentIssue } from '../../content/validate.ts';
 import { DRAFT_KEY, appStore, setOne, type Store } from '../../state/store.ts';
 import { checkScenario, type Scenario } from '../../content/check.ts';
+import { takeHandoff } from './draft.ts';
 
 export { DRAFT_KEY };
+export { setDraft } from './draft.ts';
 export const EDITOR_FILE = 'scenario.yaml';
-
-/** Text handed to the editor by another page (an imported question bank), read once. */
-let handoff: string | null = null;
-
-/** Make `text` the draft the editor opens next (and keep it, as far as storage allows). */
-export async function setDraft(text: string): Promise<boolean> {
-  handoff = text;
-  return setOne(await appStore(), DRAFT_KEY, text);
-}
 
 const templates = import.meta.glob<string>('/scenarios/templates/*.yaml', {
   query: '?raw',
@@ -60,11 +53,8 @@ export class Editor {
 
   /** The draft kept from last time (or handed over by another page), if any. */
   async draft(): Promise<string | null> {
-    if (handoff !== null) {
-      const text = handoff;
-      handoff = null;
-      return text;
-    }
+    const handed = takeHandoff();
+    if (handed !== null) return handed;
     const got = await (await this.store).get(DRAFT_KEY);
     return got.ok ? got.value : null;
   }

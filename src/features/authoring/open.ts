@@ -3,7 +3,7 @@
  * as the build, and keep a valid one in the browser. An invalid one changes nothing.
  */
 import type { ContentIssue } from '../../content/validate.ts';
-import { MAX_FILE_BYTES } from '../../content/yaml.ts';
+import { MAX_FILE_BYTES } from '../../content/limits.ts';
 import {
   keepScenario,
   type KeepResult,

@@ -14,8 +14,24 @@ export function formatter(lang: string, unit: Unit): (value: number) => string {
   return f;
 }
 
+/**
+ * Whole numbers as both of the app's languages write them (12,345; rounded half away from zero),
+ * without Intl: a page's first Intl number formatter loads the language's number data, which took
+ * the Marketplace page tens of milliseconds as it opened, and the scene's label needs counts then.
+ * Anything unusual (not finite, or too large to write out digit by digit) goes to Intl.
+ */
+export function wholeNumber(lang: string, v: number): string {
+  const a = Math.round(Math.abs(v));
+  if (!Number.isFinite(v) || a >= 1e15) {
+    return new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(v);
+  }
+  const digits = String(a).replace(/\B(?=(\d{3})+$)/g, ',');
+  return v < 0 && a > 0 ? `-${digits}` : digits;
+}
+
 function build(lang: string, unit: Unit): (value: number) => string {
-  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 'count' ? 0 : 1 });
+  if (unit === 'count') return (v) => wholeNumber(lang, v);
+  const n = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   switch (unit) {
     case 'yuan':
       return (v) => {
@@ -24,7 +40,6 @@ function build(lang: string, unit: Unit): (value: number) => string {
       };
     case 'percent':
       return (v) => `${n.format(v * 100)}%`;
-    case 'count':
     case 'days':
       return (v) => n.format(v);
     case 'ratio': {
