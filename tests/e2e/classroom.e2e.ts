@@ -191,11 +191,27 @@ it('a teacher and three students (zh, en) play three rounds with a rotation, an 
   // Round 3 ends the session.
   await t.getByRole('button', { name: '轮换角色' }).click();
   await expect.poll(() => roleOf(ann.page)).toBe('Your role: Platform operator');
+  // Ming runs the courier network this round (one seat, free until now).
+  await t.getByLabel('小明 的角色').selectOption({ label: '快递公司' });
+  await expect.poll(() => roleOf(ming.page)).toBe('你的角色：快递公司');
   await t.getByRole('button', { name: '开始第 3 轮' }).click();
   await decideAll();
   await shot(ann.page, 'student-platform-en');
   await shot(hua.page, 'student-seller-zh-3');
-  await shot(ming.page, 'student-buyer-zh-3');
+  await shot(ming.page, 'student-courier-zh');
+  expect(await axe(ming.page)).toEqual([]);
+  // The courier's screen in English too: the language switch is in the phone's menu.
+  const switchLanguage = async (menu: string, lang: string) => {
+    const button = ming.page.getByRole('button', { name: menu });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await ming.page.getByRole('button', { name: lang }).click();
+  };
+  await switchLanguage('菜单', 'English');
+  await expect.poll(() => roleOf(ming.page)).toBe('Your role: Courier company');
+  await shot(ming.page, 'student-courier-en');
+  expect(await axe(ming.page)).toEqual([]);
+  await switchLanguage('Menu', '中文');
+  await expect.poll(() => roleOf(ming.page)).toBe('你的角色：快递公司');
   await t.getByRole('button', { name: '立即结束本轮' }).click();
   await t.getByRole('heading', { name: '课后讨论' }).waitFor();
   await ming.page.getByText('本节课已结束，谢谢参与！').waitFor();
@@ -217,8 +233,9 @@ it('a teacher and three students (zh, en) play three rounds with a rotation, an 
   expect(exported.rounds).toHaveLength(3);
   expect(new Set(exported.decisions.map((d) => d.round))).toEqual(new Set([1, 2, 3]));
   expect(exported.decisions.filter((d) => d.name === 'Ann')).toHaveLength(3);
+  // The seats students hold at the end: Ming moved from buying to the courier network.
   expect(exported.comparison.roles.map((r) => r.role).sort()).toEqual([
-    'buyer',
+    'courier',
     'platform',
     'seller',
   ]);
