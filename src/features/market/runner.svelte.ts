@@ -126,8 +126,9 @@ export class MarketRun {
 
   dispose(): void {
     this.#disposed = true;
-    this.pause();
+    // Nothing held is shown on a page that is gone.
     this.#drop();
+    this.pause();
     this.#worker?.terminate();
     this.#worker = null;
   }
