@@ -55,13 +55,18 @@ function build(lang: string, unit: Unit): (value: number) => string {
 
 const UNITS: readonly Unit[] = ['yuan', 'count', 'percent', 'days', 'ratio'];
 
+/** Build every formatter of a language now (a no-op for those already built). */
+export function warmFormatters(lang: string): void {
+  for (const unit of UNITS) formatter(lang, unit)(0);
+}
+
 /**
  * Build a language's formatters ahead of the first run, so that its first results do not pay for
- * them. After the page has settled (a few seconds), one formatter per idle moment: the first one
- * loads the language's number data and is the costly one, and the page's loading must not pay
- * for it either.
+ * them: after `delay` ms (by default once the page has settled, a few seconds, since the page's
+ * loading must not pay for them either; at once when a run is started), one formatter per idle
+ * moment. The first one loads the language's number data and is the costly one.
  */
-export function prepareFormatters(lang: string): () => void {
+export function prepareFormatters(lang: string, delay = 4000): () => void {
   if (typeof requestIdleCallback !== 'function') return () => {};
   let idle = 0;
   const next = (i: number) => {
@@ -72,7 +77,7 @@ export function prepareFormatters(lang: string): () => void {
       next(i + 1);
     });
   };
-  const timer = setTimeout(() => next(0), 4000);
+  const timer = setTimeout(() => next(0), delay);
   return () => {
     clearTimeout(timer);
     cancelIdleCallback(idle);
