@@ -7,8 +7,9 @@
  * cover for a student who dropped after `coverAfterMs`; the student gets the seat back on
  * reconnection (Colyseus' reconnection token, or their seat token after a server restart).
  *
- * Rooms are only created by the server itself (`prepareRoom` hands out a one-time ticket): a
- * client asking the matchmaker to create one is refused.
+ * Rooms are only created by the server itself (`prepareRoom` hands out a one-time ticket, kept in
+ * the process that asked, which is where the room is made): a client asking the matchmaker to
+ * create one is refused.
  */
 import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
@@ -49,11 +50,14 @@ export interface ClassroomRoomSettings {
 
 const tickets = new Map<string, ClassroomRoomSettings>();
 
-/** A one-time ticket to create a room with these settings (`matchMaker.createRoom(ROOM_NAME, { ticket })`). */
-export function prepareRoom(settings: ClassroomRoomSettings): { ticket: string } {
+/**
+ * A one-time ticket to create a room with these settings in this process, and the join code for
+ * the room's listing (the options of `matchMaker.createRoom(ROOM_NAME, …)`).
+ */
+export function prepareRoom(settings: ClassroomRoomSettings): { ticket: string; code: string } {
   const ticket = token();
   tickets.set(ticket, settings);
-  return { ticket };
+  return { ticket, code: settings.code };
 }
 
 /** URL-safe random text, 32 characters. */

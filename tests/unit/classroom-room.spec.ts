@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ColyseusTestServer } from '@colyseus/testing';
-import type { Room as ClientRoom } from 'colyseus.js';
+import { Client, type Room as ClientRoom, type SeatReservation } from 'colyseus.js';
 import { startClassroomServer, type ClassroomServer } from '../../server/classroom/server.ts';
 import type { Snapshot } from '../../server/classroom/session.ts';
 import {
@@ -120,6 +120,44 @@ describe('joining', () => {
     ).rejects.toThrow(/badName/);
     const ok = await student('一二三四五六七八九十一二三四五六七八九十一二三四');
     expect([...ok.last().name].length).toBe(24);
+  });
+
+  it('sends a join to the room of its code when several are open, and never answers with a code', async () => {
+    const other = await server.openRoom();
+    const first = server.room.settings.code;
+    const second = other.settings.code;
+    const a = await kit.sdk.join('classroom', { code: second, name: 'Li' });
+    const b = await kit.sdk.join('classroom', { code: first, name: 'Wang' });
+    record(a);
+    record(b);
+    expect(a.roomId).toBe(other.roomId);
+    expect(b.roomId).toBe(server.room.roomId);
+    const unknown = ['000000', '000001', '000002'].find((c) => c !== first && c !== second)!;
+    await expect(kit.sdk.join('classroom', { code: unknown, name: 'Li' })).rejects.toThrow(
+      /badCode/,
+    );
+    // The matchmaker's answers (seat reservations) name the room, never its code.
+    const answer = async (options: object) => {
+      const res = await fetch(`http://127.0.0.1:${server.port}/matchmake/join/classroom`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(options),
+      });
+      return (await res.json()) as SeatReservation & { error?: string };
+    };
+    const withCode = await answer({ code: second, name: 'Zhao' });
+    const withoutCode = await answer({ name: 'Zhao' });
+    for (const { room } of [withCode, withoutCode]) {
+      expect(room.roomId).toMatch(/\w/);
+      expect(room).not.toHaveProperty('code');
+      expect(JSON.stringify(room)).not.toContain(first);
+      expect(JSON.stringify(room)).not.toContain(second);
+    }
+    const client = new Client(`ws://127.0.0.1:${server.port}`);
+    record(await client.consumeSeatReservation(withCode));
+    await expect(client.consumeSeatReservation(withoutCode)).rejects.toThrow(/badCode/);
+    expect((await answer({ code: unknown, name: 'Li' })).error).toBe('badCode');
+    expect(other.session.students.size).toBe(2);
   });
 });
 
