@@ -17,7 +17,10 @@ const tools = {
     hint: `The two-process classroom test needs redis-server (${redis}): run "sudo apt-get install redis-server" (Debian/Ubuntu), or set REDIS_SERVER to a redis-server binary.`,
   },
 };
-const missing = () => Object.keys(tools).filter((name) => !tools[name].found());
+const missing = () =>
+  Object.entries(tools)
+    .filter(([, tool]) => !tool.found())
+    .map(([name]) => name);
 
 let todo = missing();
 if (todo.length === 0) process.exit(0);
@@ -33,5 +36,5 @@ if (isRoot && hasApt) {
   todo = missing();
   if (todo.length === 0) process.exit(0);
 }
-for (const name of todo) console.error(tools[name].hint);
+for (const [name, tool] of Object.entries(tools)) if (todo.includes(name)) console.error(tool.hint);
 process.exit(1);

@@ -174,7 +174,9 @@ it('two processes, one Redis: students join through A and B, the teacher through
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, name: 'Ann' }),
   });
-  const reservation = (await res.json()) as SeatReservation;
+  const reservation = (await res.json()) as SeatReservation & {
+    room: { publicAddress?: string };
+  };
   expect(reservation.room.publicAddress).toBe(`127.0.0.1:${portA}`);
   expect(reservation.room).not.toHaveProperty('code');
   const ann = await viaB.consumeSeatReservation(reservation);
