@@ -1,12 +1,15 @@
 /**
  * The room listings the matchmaker reads (a Colyseus driver: in this process's memory, or in
  * Redis, shared by every process of the classroom), with the classroom's rules on top. A room's
- * listing keeps its join code (`filterBy(['code'])`), so a student's join goes to the room whose
- * code it carries, whichever process holds that room; a code no room has is refused here, as the
- * room itself would refuse it, before a seat is reserved anywhere. And no matchmaking answer
- * carries the code: a client gets a room's id, name, process and public address only (what
- * Redis' listings already send; in-memory listings would otherwise send every field).
+ * listing keeps its join code and a digest of its host key (`filterBy(['code', 'hostKey'])`), so
+ * a student's join goes to the room whose code it carries, and the console's to the room of its
+ * key, whichever process holds that room; a code or key no room has is refused here, as the room
+ * itself would refuse it, before a seat is reserved anywhere. The host key itself is never in a
+ * listing. And no matchmaking answer carries the code: a client gets a room's id, name, process
+ * and public address only (what Redis' listings already send; in-memory listings would otherwise
+ * send every field).
  */
+import { createHash } from 'node:crypto';
 import {
   ServerError,
   type IRoomCache,
@@ -15,6 +18,14 @@ import {
   type SortOptions,
 } from '@colyseus/core';
 import { ROOM_NAME, type JoinError } from '../../src/classroom/protocol.ts';
+
+/** The fields a listing is found by: the matchmaker filters on them (`filterBy`). */
+export const LISTING_FILTER = ['code', 'hostKey'];
+
+/** What a room's listing keeps of its host key (SHA-256, hex): enough to find it, not to use it. */
+export function hostKeyDigest(hostKey: string): string {
+  return createHash('sha256').update(hostKey).digest('hex');
+}
 
 /** The fields of a listing a client may see. */
 function publicListing(l: IRoomCache) {
@@ -57,13 +68,17 @@ export class ClassroomListings implements MatchMakerDriver {
   }
 
   async findOne(conditions: Partial<IRoomCache>, sortOptions?: SortOptions): Promise<RoomCache> {
-    const found = (await this.inner.findOne(conditions, sortOptions)) as RoomCache | undefined;
-    if (found || conditions.name !== ROOM_NAME || !('code' in conditions))
-      return found as RoomCache;
-    // Sessions are open, none with this code. With none open (the one that holds it may be
-    // restarting), the matchmaker's "no rooms found" lets a browser try again later.
+    if (conditions.name !== ROOM_NAME) return this.inner.findOne(conditions, sortOptions);
+    const byKey = 'hostKey' in conditions;
+    const wanted = byKey
+      ? { ...conditions, hostKey: hostKeyDigest(String(conditions.hostKey)) }
+      : conditions;
+    const found = (await this.inner.findOne(wanted, sortOptions)) as RoomCache | undefined;
+    if (found || !(byKey || 'code' in conditions)) return found as RoomCache;
+    // Sessions are open, none with this code or key. With none open (the one that holds it may
+    // be restarting), the matchmaker's "no rooms found" lets a browser try again later.
     if (await this.inner.findOne({ name: ROOM_NAME }))
-      throw new ServerError(4403, 'badCode' satisfies JoinError);
+      throw new ServerError(4403, (byKey ? 'badHostKey' : 'badCode') satisfies JoinError);
     return found as unknown as RoomCache;
   }
 

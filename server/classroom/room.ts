@@ -28,6 +28,7 @@ import {
   type Rejected,
   type RejectCode,
 } from '../../src/classroom/protocol.ts';
+import { hostKeyDigest } from './listings.ts';
 import { scenarios } from './scenarios.ts';
 import { Session, settingsFrom, type Snapshot, type Student } from './session.ts';
 import { ClassroomState, StandingState, StudentState } from './state.ts';
@@ -51,13 +52,18 @@ export interface ClassroomRoomSettings {
 const tickets = new Map<string, ClassroomRoomSettings>();
 
 /**
- * A one-time ticket to create a room with these settings in this process, and the join code for
- * the room's listing (the options of `matchMaker.createRoom(ROOM_NAME, …)`).
+ * A one-time ticket to create a room with these settings in this process, and what the room's
+ * listing keeps to be found by: the join code and the host key's digest (the options of
+ * `matchMaker.createRoom(ROOM_NAME, …)`).
  */
-export function prepareRoom(settings: ClassroomRoomSettings): { ticket: string; code: string } {
+export function prepareRoom(settings: ClassroomRoomSettings): {
+  ticket: string;
+  code: string;
+  hostKey: string;
+} {
   const ticket = token();
   tickets.set(ticket, settings);
-  return { ticket, code: settings.code };
+  return { ticket, code: settings.code, hostKey: hostKeyDigest(settings.hostKey) };
 }
 
 /** URL-safe random text, 32 characters. */

@@ -20,7 +20,7 @@ import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import sirv from 'sirv';
 import { ROOM_NAME } from '../../src/classroom/protocol.ts';
-import { ClassroomListings } from './listings.ts';
+import { ClassroomListings, LISTING_FILTER } from './listings.ts';
 import { ClassroomRoom, joinCode, prepareRoom, token, type ClassroomRoomSettings } from './room.ts';
 import type { Snapshot } from './session.ts';
 
@@ -121,7 +121,7 @@ export async function startClassroomServer(
     // the fewest rooms).
     selectProcessIdToCreateRoom: () => Promise.resolve(matchMaker.processId),
   });
-  game.define(ROOM_NAME, ClassroomRoom).filterBy(['code']);
+  game.define(ROOM_NAME, ClassroomRoom).filterBy(LISTING_FILTER);
   await game.listen(o.port, o.host);
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : o.port;

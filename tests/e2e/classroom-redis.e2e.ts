@@ -4,12 +4,13 @@
  * `--join-existing` and holds no room. Students join through either process (colyseus.js in Node,
  * and Chromium loading the app from B), the teacher's console through B: everyone is in A's one
  * room, a round counts both students' decisions, a reconnection through B gets the seat back, a
- * wrong code through B is refused, and only A writes snapshots.
+ * wrong code through B is refused, and only A writes snapshots. Redis holds one listing, A's,
+ * with the join code and a digest of the host key, never the key.
  * REDIS_SERVER=<path> runs another redis-server binary.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -23,6 +24,7 @@ const children: ChildProcess[] = [];
 const snapshotsA = mkdtempSync(join(tmpdir(), 'classroom-a-'));
 const snapshotsB = mkdtempSync(join(tmpdir(), 'classroom-b-'));
 const rooms: Room[] = [];
+let portRedis = 0;
 let portA = 0;
 let portB = 0;
 let code = '';
@@ -84,7 +86,7 @@ const classroom = (port: number, ...more: string[]) => [
 ];
 
 beforeAll(async () => {
-  const portRedis = await freePort();
+  portRedis = await freePort();
   [portA, portB] = [await freePort(), await freePort()];
   await start(
     REDIS_SERVER,
@@ -154,6 +156,31 @@ const students = (room: Room): Row[] =>
   Object.values(
     (room.state as { toJSON?(): { students?: Record<string, Row> } }).toJSON?.().students ?? {},
   );
+
+/** One command to the test's Redis; its raw reply (RESP) as text. */
+function redisReply(...args: string[]): Promise<string> {
+  const command = (words: string[]) =>
+    `*${words.length}\r\n${words.map((w) => `$${Buffer.byteLength(w)}\r\n${w}\r\n`).join('')}`;
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const socket = connect(portRedis, '127.0.0.1');
+    socket.on('data', (d: Buffer) => (out += d.toString()));
+    socket.on('end', () => resolve(out));
+    socket.on('error', reject);
+    // Redis answers both, then closes the connection.
+    socket.write(command(args) + command(['QUIT']));
+  });
+}
+
+it('Redis lists the session with its code and a digest of its host key, never the key', async () => {
+  const listings = await redisReply('HGETALL', 'roomcaches');
+  // One room in all (A's; B holds none): one field and its value.
+  expect(listings.startsWith('*2\r\n')).toBe(true);
+  expect(listings).toContain(`"code":"${code}"`);
+  expect(listings).toContain(`"publicAddress":"127.0.0.1:${portA}"`);
+  expect(listings).toMatch(/"hostKey":"[0-9a-f]{64}"/);
+  expect(listings).not.toContain(hostKey);
+});
 
 it('B holds no room and prints its own address, the join code and no host key', () => {
   expect(outB).toContain(`Join code:  ${code}`);

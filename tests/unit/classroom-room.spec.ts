@@ -122,16 +122,19 @@ describe('joining', () => {
     expect([...ok.last().name].length).toBe(24);
   });
 
-  it('sends a join to the room of its code when several are open, and never answers with a code', async () => {
+  it('sends a join to the room of its code or host key when several are open, and never answers with either', async () => {
     const other = await server.openRoom();
     const first = server.room.settings.code;
     const second = other.settings.code;
     const a = await kit.sdk.join('classroom', { code: second, name: 'Li' });
     const b = await kit.sdk.join('classroom', { code: first, name: 'Wang' });
-    record(a);
-    record(b);
+    const console2 = await kit.sdk.join('classroom', { hostKey: other.settings.hostKey });
+    const console1 = await kit.sdk.join('classroom', { hostKey: server.room.settings.hostKey });
+    for (const r of [a, b, console1, console2]) record(r);
     expect(a.roomId).toBe(other.roomId);
     expect(b.roomId).toBe(server.room.roomId);
+    expect(console2.roomId).toBe(other.roomId);
+    expect(console1.roomId).toBe(server.room.roomId);
     const unknown = ['000000', '000001', '000002'].find((c) => c !== first && c !== second)!;
     await expect(kit.sdk.join('classroom', { code: unknown, name: 'Li' })).rejects.toThrow(
       /badCode/,
@@ -149,7 +152,8 @@ describe('joining', () => {
     const withoutCode = await answer({ name: 'Zhao' });
     for (const { room } of [withCode, withoutCode]) {
       expect(room.roomId).toMatch(/\w/);
-      expect(room).not.toHaveProperty('code');
+      expect(Object.keys(room)).not.toContain('code');
+      expect(Object.keys(room)).not.toContain('hostKey');
       expect(JSON.stringify(room)).not.toContain(first);
       expect(JSON.stringify(room)).not.toContain(second);
     }
