@@ -20,13 +20,15 @@ if (scenarioUrl) {
 
 refreshTextOnFontLoad();
 
-// Fetch the first page's code (and lesson) while the strings load, not after.
-warm(parseHash(location.hash));
-// Progress opens (IndexedDB) while the strings load; the page is drawn when both are ready, or
-// after a second at most, when the record fills in as it arrives.
+// Fetch the first page's code (and lesson or flow) while the strings load, not after.
+const pageReady = warm(parseHash(location.hash));
+// Progress opens (IndexedDB) while the strings load. The app is drawn when the strings, the
+// record and the first page are ready, so the page appears whole, without a "loading" line
+// first and a second long drawing after it. A slow phone takes over a second for that alone;
+// after three seconds at most the app is drawn anyway, and the rest fills in as it arrives.
 const progressReady = Promise.race([
-  initProgress(),
-  new Promise<void>((resolve) => setTimeout(resolve, 1000)),
+  Promise.all([initProgress(), pageReady]),
+  new Promise<void>((resolve) => setTimeout(resolve, 3000)),
 ]);
 startRouter();
 

@@ -19,9 +19,16 @@ import type { Route } from './routes.ts';
 
 /** Every page takes the route; pages that need nothing from it simply ignore it. */
 export type Page = Component<{ route: Route }>;
+/**
+ * What a page module may export beside the page: `prepare(route)` starts loading what the page
+ * will show for that route (a flow's steps, a set's questions), so it is drawn with the page.
+ */
+type PageModule = { default: unknown; prepare?: (route: Route) => Promise<unknown> };
+const prepareOf = new Map<unknown, PageModule['prepare']>();
 /** A module that did not load (see vite:preloadError in main.ts) rejects instead of drawing nothing. */
-const asPage = (module: { default: unknown } | undefined): Page => {
+const asPage = (module: PageModule | undefined): Page => {
   if (!module?.default) throw new Error('page module did not load');
+  prepareOf.set(module.default, module.prepare);
   return module.default as Page;
 };
 
@@ -97,10 +104,16 @@ export function loadPage(route: Route): Promise<Page> | null {
   return promise;
 }
 
-/** Start fetching what the route will need: its page, and a lesson's text. */
-export function warm(route: Route): void {
-  void loadPage(route)?.catch(() => undefined);
-  if (route.name === 'lesson') void loadLesson(route.id).catch(() => undefined);
+/**
+ * Start fetching what the route will need: its page, and what the page will show (a lesson's
+ * text, see also `prepare` above). Resolves when all of it has loaded, or failed (the page shows
+ * the failure when it is drawn).
+ */
+export function warm(route: Route): Promise<unknown> {
+  return Promise.allSettled([
+    loadPage(route)?.then((page) => prepareOf.get(page)?.(route)),
+    route.name === 'lesson' && loadLesson(route.id),
+  ]);
 }
 
 let banner: Promise<Component> | null = null;

@@ -52,6 +52,22 @@ describe('serving a scenario by family and id', () => {
     expect((await serveScenario('practice', 'nothing-of-this-id')).data).toBeNull();
   });
 
+  it('has a built-in one ready at once after it has loaded, and never a kept one', async () => {
+    // A page opened on a flow or a set fetches it beside the page (app/pages.ts, `prepare`) and
+    // draws it in the same task; a page whose scenario is not here yet waits for `serve`.
+    expect(flowScenarios.ready('payment')).toBeUndefined();
+    expect(practiceScenarios.ready('phishing-link')).toBeUndefined();
+    const served = await flowScenarios.serve('payment');
+    expect(flowScenarios.ready('payment')).toEqual({ data: served.data, issues: [] });
+    await practiceScenarios.serve('phishing-link');
+    expect(practiceScenarios.ready('phishing-link')?.data?.id).toBe('phishing-link');
+    expect(flowScenarios.ready('nothing-of-this-id')).toBeUndefined();
+
+    await keepAsIs('my-flow', 'flow', template('flow'));
+    await serveScenario('flow', 'my-flow');
+    expect(flowScenarios.ready('my-flow')).toBeUndefined();
+  });
+
   it('serves a kept one checked, parsing it once for opening and every showing', async () => {
     const parse = vi.spyOn(check, 'checkScenario');
     const opened = await openText('mine.yaml', template('quiz'), 'file');

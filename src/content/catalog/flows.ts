@@ -1,5 +1,6 @@
 /** The built-in flows (lessons/flows/), validated at build time; each loads when opened. */
 import type { Flow, FlowMeta } from '../../content/schema.ts';
+import { remembering } from './remember.ts';
 
 const metas = import.meta.glob<FlowMeta>('/lessons/flows/*.yaml', {
   query: '?meta',
@@ -17,8 +18,12 @@ export function flowMetaById(id: string): FlowMeta | undefined {
   return FLOWS.find((f) => f.id === id);
 }
 
-export async function loadFlow(id: string): Promise<Flow | null> {
+const flows = remembering(async (id: string): Promise<Flow | null> => {
   const path = pathOf.get(id);
   const load = path ? loaders[path] : undefined;
   return load ? load() : null;
-}
+});
+
+export const loadFlow = flows.load;
+/** A built-in flow if it has already loaded, without waiting. */
+export const loadedFlow = flows.loaded;

@@ -3,6 +3,7 @@
  * content plugin) are bundled with the first page; each section's text loads when it is opened.
  */
 import type { Lesson, LessonMeta } from '../../content/schema.ts';
+import { remembering } from './remember.ts';
 
 const metas = import.meta.glob<LessonMeta>('/lessons/*.yaml', {
   query: '?meta',
@@ -28,8 +29,12 @@ export function neighbours(id: string): { prev: LessonMeta | null; next: LessonM
   return { prev: LESSONS[i - 1] ?? null, next: i >= 0 ? (LESSONS[i + 1] ?? null) : null };
 }
 
-export async function loadLesson(id: string): Promise<Lesson | null> {
+const lessons = remembering(async (id: string): Promise<Lesson | null> => {
   const path = pathOf.get(id);
   const load = path ? loaders[path] : undefined;
   return load ? load() : null;
-}
+});
+
+export const loadLesson = lessons.load;
+/** A section's text if it has already loaded, without waiting. */
+export const loadedLesson = lessons.loaded;

@@ -1,5 +1,6 @@
 /** The built-in question sets (scenarios/quiz/) and cases (scenarios/case/), validated at build. */
 import type { Case, PointMeta, Quiz, QuizMeta } from '../../content/schema.ts';
+import { remembering } from './remember.ts';
 
 const metas = import.meta.glob<QuizMeta>(['/scenarios/quiz/*.yaml', '/scenarios/case/*.yaml'], {
   query: '?meta',
@@ -26,11 +27,15 @@ export function practiceById(id: string): QuizMeta | undefined {
   return PRACTICE.find((m) => m.id === id);
 }
 
-export async function loadPractice(id: string): Promise<Quiz | Case | null> {
+const practice = remembering(async (id: string): Promise<Quiz | Case | null> => {
   const path = pathOf.get(id);
   const load = path ? loaders[path] : undefined;
   return load ? load() : null;
-}
+});
+
+export const loadPractice = practice.load;
+/** A built-in question set or case if it has already loaded, without waiting. */
+export const loadedPractice = practice.loaded;
 
 const pointLists = import.meta.glob<PointMeta[]>('/lessons/*.yaml', {
   query: '?points',

@@ -1,5 +1,5 @@
 /** The flows served to the pages: built in (../catalog/flows.ts) or kept. See ./serve.ts. */
-import { flowMetaById, loadFlow } from '../catalog/flows.ts';
+import { flowMetaById, loadedFlow, loadFlow } from '../catalog/flows.ts';
 import { scenarioServer } from './serve.ts';
 
 export const flowScenarios = scenarioServer('flow', {
@@ -8,4 +8,5 @@ export const flowScenarios = scenarioServer('flow', {
     return m && { id, kind: 'flow', title: m.title, summary: m.summary, lesson: m.lesson };
   },
   load: loadFlow,
+  loaded: loadedFlow,
 });

@@ -49,6 +49,8 @@ export interface ScenarioHead {
 export interface BuiltIns<F extends Family> {
   head(id: string): Omit<ScenarioHead, 'builtIn'> | undefined;
   load(id: string): Promise<DataOf[F] | null>;
+  /** The scenario if it has already loaded, without waiting (a catalog may not keep them). */
+  loaded?(id: string): DataOf[F] | undefined;
 }
 
 export interface ScenarioServer<F extends Family> {
@@ -65,6 +67,11 @@ export interface ScenarioServer<F extends Family> {
    * file whose text is of another family (stored as a case, written as a flow) is none.
    */
   serve(id: string): Promise<Served<F>>;
+  /**
+   * The same as `serve`, at once, for a built-in scenario that has already loaded (a page drawn
+   * with its scenario, not a moment after it); undefined otherwise.
+   */
+  ready(id: string): Served<F> | undefined;
 }
 
 /** Checks already made, by file name and text (a file's version), oldest first. */
@@ -114,6 +121,10 @@ export function scenarioServer<F extends Family>(
       );
     },
     kept,
+    ready(id) {
+      const data = builtIns.head(id) ? builtIns.loaded?.(id) : undefined;
+      return data ? { data, issues: [] } : undefined;
+    },
     async serve(id) {
       if (builtIns.head(id)) return { data: await builtIns.load(id), issues: [] };
       await scenariosReady();
