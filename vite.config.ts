@@ -27,6 +27,9 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     modulePreload: {
+      // Every browser the app supports (es2022) knows `modulepreload`; one without it still
+      // loads each chunk when it is imported, only later.
+      polyfill: false,
       // Mermaid loads dozens of small chunks lazily; preloading each one's dependencies costs
       // more main-thread time than it saves. The app's own pages keep their preloads.
       resolveDependencies: (_file, deps, { hostId }) => (/mermaid/.test(hostId) ? [] : deps),
