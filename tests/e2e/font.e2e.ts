@@ -57,14 +57,20 @@ describe('the Chinese webfont', () => {
       expect(fetched.length).toBeGreaterThan(0);
       expect(fetched.length).toBeLessThan(files.length);
       // Text laid out before its slice arrived is drawn again with it (src/app/font-refresh.ts):
-      // the heading and the app's name, bold and large, were left as empty boxes before.
+      // the heading and the app's name, bold and large, were left as empty boxes before. The
+      // text is shaped again at the next frame after the last slice, not at once: waited for.
       for (const selector of ['main h1', 'header a', 'main h2']) {
-        const used = await fontsOf(page, selector);
-        expect(used.length, selector).toBeGreaterThan(0);
-        expect(
-          used.every((f) => f.isCustomFont),
-          `${selector}: ${JSON.stringify(used)}`,
-        ).toBe(true);
+        await expect
+          .poll(
+            async () => {
+              const used = await fontsOf(page, selector);
+              return used.length > 0 && used.every((f) => f.isCustomFont)
+                ? 'the app font'
+                : `${selector}: ${JSON.stringify(used)}`;
+            },
+            { timeout: 5000, interval: 100 },
+          )
+          .toBe('the app font');
       }
       expect(
         await page.evaluate(() => document.fonts.check("16px 'ECSim Noto Sans SC'", '电商')),
