@@ -27,6 +27,7 @@ import {
   type RejectCode,
   type DecisionRecord,
   type Role,
+  type RoundResult,
   type SessionComparison,
 } from '../../src/classroom/protocol.ts';
 import { DEFAULT_SCENARIO, scenarios } from './scenarios.ts';
@@ -121,6 +122,8 @@ export class Session {
   readonly students = new Map<string, Student>();
   /** Intents queued for the next round boundary, per student. */
   readonly queued = new Map<string, Intent[]>();
+  /** What each student's seat made in the last completed round (see PrivateView.lastRound). */
+  readonly lastRound = new Map<string, RoundResult>();
   /** Events injected for the next round boundary. */
   pendingEvents: MarketEvent[] = [];
   readonly log: RoundEntry[] = [];
@@ -400,6 +403,9 @@ export class Session {
           end: run.day + e.end,
           magnitude: e.magnitude,
         });
+    // Each seat's score before the round's decisions, so the round's own result can be told apart
+    // from what the seat made in rounds someone else (or a bot) held it.
+    const before = entry.seats.map((h) => this.score(h.role, h.seat));
     const seatOf = new Map(entry.seats.map((h) => [h.student, h]));
     for (const { student, intent } of entry.intents) {
       const h = seatOf.get(student);
@@ -409,6 +415,15 @@ export class Session {
     const days = this.settings.daysPerRound;
     this.#courierProfit += stepDays(sim, days);
     this.#botsOnlyCourierProfit += stepDays(this.botsOnly, days);
+    this.lastRound.clear();
+    entry.seats.forEach((h, k) =>
+      this.lastRound.set(h.student, {
+        round: entry.round + 1,
+        role: h.role,
+        score: this.score(h.role, h.seat) - before[k]!,
+        held: h.held,
+      }),
+    );
     this.log.push(entry);
     this.round = entry.round + 1;
   }
@@ -680,6 +695,7 @@ export class Session {
       holdings: this.holdings(s),
       queued: [...(this.queued.get(s.id) ?? [])],
       rank: this.round > 0 && standing ? standing.rank : 0,
+      lastRound: this.lastRound.get(s.id) ?? null,
     };
   }
 

@@ -405,6 +405,20 @@ export interface PrivateView {
   queued: Intent[];
   /** Rank in the role's standings after the last round (0: none yet). */
   rank: number;
+  /**
+   * What the student's seat made in the last completed round (profit, or a buyer's surplus), and
+   * whether the student held it then or a bot covered for them; null before the first round or
+   * when they had no seat in it. `holdings` has the seat's total since the session began, which
+   * includes rounds other people or bots held it.
+   */
+  lastRound: RoundResult | null;
+}
+
+export interface RoundResult {
+  round: number;
+  role: Role;
+  score: number;
+  held: boolean;
 }
 
 /** What only the teacher's console gets. */

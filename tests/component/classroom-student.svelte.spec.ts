@@ -23,6 +23,7 @@ function privateView(over: Partial<PrivateView>): PrivateView {
     holdings: null,
     queued: [],
     rank: 0,
+    lastRound: null,
     ...over,
   };
 }
@@ -106,6 +107,7 @@ describe('student view', () => {
         name: 'Ann',
         role: 'buyer',
         rank: 2,
+        lastRound: { round: 2, role: 'buyer', score: 30, held: true },
         holdings: {
           role: 'buyer',
           budget: 500,
@@ -148,8 +150,9 @@ describe('student view', () => {
       }),
     );
     expect(await screen.findByText('Your role: Buyer')).toBeInTheDocument();
-    expect(screen.getByText('You rank 2 of 2 (Buyer)')).toBeInTheDocument();
-    expect(screen.getByText('Your surplus: ¥80.00')).toBeInTheDocument();
+    expect(screen.getByText('This seat ranks 2 of 2 (Buyer)')).toBeInTheDocument();
+    expect(screen.getByText('Your surplus in round 2: ¥30.00')).toBeInTheDocument();
+    expect(screen.getByText("This seat's surplus so far: ¥80.00")).toBeInTheDocument();
     expect(screen.getByText('12,345.60')).toBeInTheDocument();
     expect(screen.getByText('nothing to measure')).toBeInTheDocument();
     expect(screen.getByText(/Double 11 sale/)).toBeInTheDocument();

@@ -154,8 +154,11 @@ it('a teacher and three students (zh, en) play three rounds with a rotation, an 
   await decideAll();
   for (const w of [teacher, ...students]) expect(await axe(w.page)).toEqual([]);
   await endRound(1);
-  await ming.page.getByText(/你在 \d+ 位.*中排第 \d+ 名/).waitFor();
-  await ann.page.getByText(/You rank \d+ of \d+/).waitFor();
+  // Each sees what they made this round, apart from the seat's total and its standing.
+  await ming.page.getByText(/第 1 轮你的利润：/).waitFor();
+  await ming.page.getByText(/这个席位在 \d+ 个.*席位中排第 \d+ 名/).waitFor();
+  await ann.page.getByText(/Your surplus in round 1: /).waitFor();
+  await ann.page.getByText(/This seat ranks \d+ of \d+/).waitFor();
   await t.getByRole('heading', { name: '第 1 轮后的数据看板' }).waitFor();
   await shot(ming.page, 'student-results-zh');
   await shot(ann.page, 'student-results-en');

@@ -105,6 +105,39 @@ describe('the bots-only run beside the class’s market', () => {
     ]);
   });
 
+  it('tells a student their own round apart from what the seat made before they took it', () => {
+    const s = session(11);
+    const a = s.addStudent('a', '张三', 'tok-a');
+    const b = s.addStudent('b', 'Ann', 'tok-b');
+    s.assign(a.id, 'courier');
+    s.assign(b.id, 'buyer');
+    s.completeRound();
+    s.completeRound();
+    // Round 3: the courier network changes hands (a rotation), and Ann is away.
+    s.assign(a.id, 'buyer');
+    s.assign(b.id, 'courier');
+    b.covered = true;
+    const before = s.score('courier', 0);
+    s.completeRound();
+    const seatTotal = s.score('courier', 0);
+    const annView = s.privateView(s.students.get('b')!);
+    expect(annView.lastRound).toEqual({
+      round: 3,
+      role: 'courier',
+      score: seatTotal - before,
+      held: false,
+    });
+    // Her seat's total includes the two rounds 张三 ran it: not hers, and not shown as hers.
+    expect(annView.holdings?.role === 'courier' && annView.holdings.profit).toBe(seatTotal);
+    expect(Math.abs(seatTotal - annView.lastRound!.score)).toBeGreaterThan(0);
+    const his = s.privateView(s.students.get('a')!).lastRound;
+    expect(his).toMatchObject({ round: 3, role: 'buyer', held: true });
+    // Before any round, and for a student without a seat in the last one, there is none.
+    expect(session(11).privateView(session(11).addStudent('c', 'C', 'tok-c')).lastRound).toBeNull();
+    const restored = Session.restore(JSON.parse(JSON.stringify(s.snapshot('123456', 'key'))));
+    expect(restored.lastRound.get('b')).toEqual(annView.lastRound);
+  });
+
   it('comes back the same from a snapshot', () => {
     const s = session(10);
     const a = s.addStudent('a', '张三', 'tok-a');
