@@ -1,6 +1,7 @@
 /**
- * The built-in market scenarios the classroom can run, read from scenarios/market/ and checked
- * by the same `validateText` as the app's build: a file that fails its checks is not offered.
+ * The built-in market scenarios the classroom can run, read from scenarios/market/, and a teacher's
+ * own market file sent from the console; both checked by the same `validateText` as the app's
+ * build: a file that fails its checks is not offered, or is refused.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,13 +25,30 @@ export function scenarios(): Map<string, ClassroomScenario> {
   for (const file of readdirSync(DIR)
     .filter((f) => f.endsWith('.yaml'))
     .sort()) {
-    const result = validateText(`scenarios/market/${file}`, readFileSync(join(DIR, file), 'utf8'));
-    if (result.issues.length > 0 || result.content?.kind !== 'market') continue;
-    const m = result.content.data;
-    out.set(m.id, { id: m.id, model: m.model, settings: marketSettings(m.params) });
+    const s = scenarioFromText(`scenarios/market/${file}`, readFileSync(join(DIR, file), 'utf8'));
+    if (s) out.set(s.id, s);
   }
   cache = out;
   return out;
+}
+
+/** Files already checked, by text: a snapshot's replay and a repeated configure check once. */
+const checked = new Map<string, ClassroomScenario | null>();
+
+/**
+ * A market file (built in, or a teacher's sent from the console) as the classroom runs it, or
+ * null when it fails the same checks as the app's build or is not a market.
+ */
+export function scenarioFromText(name: string, text: string): ClassroomScenario | null {
+  const known = checked.get(text);
+  if (known !== undefined) return known;
+  const result = validateText(name, text);
+  const m =
+    result.issues.length === 0 && result.content?.kind === 'market' ? result.content.data : null;
+  const s = m ? { id: m.id, model: m.model, settings: marketSettings(m.params) } : null;
+  if (checked.size >= 32) checked.delete(checked.keys().next().value!);
+  checked.set(text, s);
+  return s;
 }
 
 export const DEFAULT_SCENARIO = 'b2c-shop';

@@ -111,7 +111,9 @@ export async function startClassroomServer(
     notFound(res);
   });
   const game = new Server({
-    transport: new WebSocketTransport({ server: http }),
+    // A teacher's market file comes with the settings (LIMITS.marketFile characters, up to three
+    // bytes each); Colyseus's default limit is 4 KB a message.
+    transport: new WebSocketTransport({ server: http, maxPayload: 96 * 1024 }),
     greet: false,
     gracefullyShutdown: false,
     presence: o.redis ? new RedisPresence(o.redis) : undefined,

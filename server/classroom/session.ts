@@ -27,13 +27,21 @@ import {
   type RejectCode,
   type DecisionRecord,
   type Role,
+  type MarketFile,
   type RoundResult,
   type SessionComparison,
 } from '../../src/classroom/protocol.ts';
-import { DEFAULT_SCENARIO, scenarios } from './scenarios.ts';
+import {
+  DEFAULT_SCENARIO,
+  scenarioFromText,
+  scenarios,
+  type ClassroomScenario,
+} from './scenarios.ts';
 
 export interface SessionSettings {
   scenario: string;
+  /** A teacher's own market file run instead of a built-in scenario (its id is `scenario`). */
+  file?: MarketFile;
   roles: Role[];
   daysPerRound: number;
   countdownSeconds: number;
@@ -140,7 +148,7 @@ export class Session {
 
   /** The engine's configuration for these settings. */
   marketConfig(): MarketConfig {
-    const s = scenarios().get(this.settings.scenario);
+    const s = scenarioOf(this.settings);
     if (!s) throw new Error(`unknown scenario ${this.settings.scenario}`);
     return preset(s.model, {
       ...s.settings,
@@ -163,7 +171,9 @@ export class Session {
 
   configure(settings: SessionSettings): Outcome {
     if (this.phase !== 'lobby') return no('wrongPhase');
-    if (!scenarios().has(settings.scenario)) return no('unknownScenario');
+    if (settings.file) {
+      if (scenarioOf(settings)?.id !== settings.scenario) return no('badScenarioFile');
+    } else if (!scenarios().has(settings.scenario)) return no('unknownScenario');
     this.settings = { ...settings, roles: [...settings.roles] };
     this.#reset();
     // Seats depend on the market: everyone is placed again under the new settings.
@@ -757,9 +767,16 @@ function stepDays(run: MarketSim, days: number): number {
   return profit;
 }
 
+/** The scenario the settings run: a teacher's file (if it passes the checks), or a built-in one. */
+function scenarioOf(settings: SessionSettings): ClassroomScenario | undefined {
+  if (!settings.file) return scenarios().get(settings.scenario);
+  return scenarioFromText(settings.file.name, settings.file.text) ?? undefined;
+}
+
 /** Bounds the settings a host may send (the protocol checked the ranges). */
 export function settingsFrom(m: {
   scenario: string;
+  file?: MarketFile;
   roles: Role[];
   daysPerRound: number;
   countdownSeconds: number;
@@ -767,6 +784,7 @@ export function settingsFrom(m: {
 }): SessionSettings {
   return {
     scenario: m.scenario,
+    ...(m.file ? { file: { name: m.file.name, text: m.file.text } } : {}),
     roles: [...m.roles],
     daysPerRound: Math.min(LIMITS.daysPerRound, m.daysPerRound),
     countdownSeconds: Math.min(LIMITS.countdownMax, m.countdownSeconds),

@@ -65,6 +65,9 @@ export const LIMITS = {
   orderId: 1_000_000,
   seller: 100_000,
   eventDays: 30,
+  /** A teacher's market file sent with the settings, in characters (built-in ones are about 2,500). */
+  marketFile: 20_000,
+  fileName: 120,
 } as const;
 
 /** A join code: digits only, so it reads out loud and types on any phone keyboard. */
@@ -115,11 +118,23 @@ const int = (min: number, max: number) => z.number().int().min(min).max(max);
 
 export const ScenarioId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
+/**
+ * A teacher's own market file (kept in the console's browser), sent with the settings to run
+ * instead of a built-in scenario. The server checks it as the app's build checks its own.
+ */
+export const MarketFile = z.strictObject({
+  name: z.string().min(1).max(LIMITS.fileName),
+  text: z.string().min(1).max(LIMITS.marketFile),
+});
+export type MarketFile = z.infer<typeof MarketFile>;
+
 /** The teacher's settings for the session. */
 export const Configure = z.strictObject({
   action: z.literal('configure'),
   key: HostKey,
+  /** A built-in scenario's id, or the id inside `file`. */
   scenario: ScenarioId,
+  file: MarketFile.optional(),
   roles: z
     .array(z.enum(ROLES))
     .min(1)
@@ -250,6 +265,7 @@ export const REJECT_CODES = [
   'unknownOrder', // rating or returning an order that is not the student's
   'notAllowed', // allowed by the schema, not by this market (e.g. warehouses where the platform has none)
   'unknownScenario',
+  'badScenarioFile', // a teacher's market file that fails the checks, or names another id
   'roleNotOffered',
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];

@@ -6,6 +6,9 @@ import { CLASSROOM_STRINGS } from '../../src/i18n/parts.ts';
 import { setLang } from '../../src/state/settings.svelte.ts';
 import HostPage from '../../src/features/classroom/HostPage.svelte';
 import { FakeStorage } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { keepScenario, load } from '../../src/state/scenarios.svelte.ts';
+import { localStore } from '../../src/state/store.ts';
 import { FakeRoom, fakeGateway, publicState, student } from './classroom-fakes.ts';
 
 beforeEach(() => addStrings(CLASSROOM_STRINGS));
@@ -185,5 +188,59 @@ describe('teacher console', () => {
       botsOnly: 900,
     });
     expect(json.rounds[0]).toMatchObject({ round: 1, metrics: { gmv: 5000 }, standings });
+  });
+});
+
+describe("the console with a teacher's own market file", () => {
+  const text = readFileSync('scenarios/templates/market.yaml', 'utf8').replace(
+    'id: my-market',
+    'id: class-b2b',
+  );
+  const keep = (id: string, body: string) =>
+    keepScenario({
+      id,
+      kind: 'market',
+      title: { zh: '我们班的市场', en: 'Our class market' },
+      name: `${id}.yaml`,
+      source: 'file',
+      text: body,
+      addedAt: '2026-11-29T09:00:00.000Z',
+    });
+
+  it('offers the market files kept in this browser, and sends the chosen one with the settings', async () => {
+    const backend = new FakeStorage();
+    await load(localStore(() => backend));
+    await keep('class-b2b', text);
+    const room = new FakeRoom();
+    const user = await open(room);
+    room.setState(publicState({}));
+    const select = await screen.findByLabelText('场景');
+    expect(
+      within(select).getByRole('group', { name: '我的场景（本浏览器保存的市场文件）' }),
+    ).toBeInTheDocument();
+    await user.selectOptions(select, '我们班的市场');
+    await user.click(screen.getByRole('button', { name: '保存设置' }));
+    await vi.waitFor(() => expect(room.of('host')).toHaveLength(1));
+    expect(room.of('host')[0]).toMatchObject({
+      action: 'configure',
+      scenario: 'class-b2b',
+      file: { name: 'class-b2b.yaml', text },
+    });
+  });
+
+  it("shows why a kept file fails today's checks, and sends nothing", async () => {
+    const backend = new FakeStorage();
+    await load(localStore(() => backend));
+    await keep(
+      'broken-market',
+      text.replace('id: class-b2b', 'id: broken-market').replace('model: B2C', 'model: D2D'),
+    );
+    const room = new FakeRoom();
+    const user = await open(room);
+    room.setState(publicState({}));
+    await user.selectOptions(await screen.findByLabelText('场景'), '我们班的市场');
+    await user.click(screen.getByRole('button', { name: '保存设置' }));
+    expect(await screen.findByText(/model/)).toBeInTheDocument();
+    expect(room.of('host')).toEqual([]);
   });
 });

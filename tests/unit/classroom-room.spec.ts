@@ -3,15 +3,16 @@
  * server on a free port): joining, roles, rounds, intents applied, bots covering, reconnection,
  * the host leaving and coming back, snapshots, and every kind of hostile message.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ColyseusTestServer } from '@colyseus/testing';
 import { Client, type Room as ClientRoom, type SeatReservation } from 'colyseus.js';
 import { startClassroomServer, type ClassroomServer } from '../../server/classroom/server.ts';
-import type { Snapshot } from '../../server/classroom/session.ts';
+import { Session, type Snapshot } from '../../server/classroom/session.ts';
 import {
+  LIMITS,
   MSG,
   type HostView,
   type PrivateView,
@@ -375,6 +376,83 @@ describe('rounds', () => {
     h.send('rotate');
     await until(() => a.last().role === 'buyer' && b.last().role === 'seller');
     expect(b.last().holdings).toEqual(shop);
+  });
+});
+
+describe("a teacher's own market file", () => {
+  const file = (over = '') =>
+    readFileSync('scenarios/templates/market.yaml', 'utf8')
+      .replace('id: my-market', 'id: class-b2b')
+      .replace('model: B2C', 'model: B2B')
+      .replace('  days: 60', `  days: 60\n  capacity: 321${over}`);
+  const settings = {
+    roles: ['seller', 'buyer'],
+    daysPerRound: 2,
+    countdownSeconds: 10,
+    rounds: 2,
+  };
+
+  it('runs the file the console sends, checked as the build checks its own', async () => {
+    const h = await host();
+    h.send('configure', {
+      scenario: 'class-b2b',
+      file: { name: 'class-b2b.yaml', text: file() },
+      ...settings,
+    });
+    await until(() => h.room.state.scenario === 'class-b2b');
+    expect(session().sim.config.model).toBe('B2B');
+    expect(session().sim.config.capacity).toBe(321);
+    expect(session().botsOnly.config.capacity).toBe(321);
+    h.send('start');
+    await until(() => session().phase === 'round');
+    h.send('advance');
+    await until(() => session().phase === 'review');
+    expect(session().sim.day).toBe(2);
+    expect(h.got.rejected).toEqual([]);
+    // The snapshot carries the file: a restarted server runs the same market.
+    await server.room.saved();
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    const snap = JSON.parse(readFileSync(join(dir, files[0]!), 'utf8')) as Snapshot;
+    expect(snap.settings.file?.name).toBe('class-b2b.yaml');
+    const restored = Session.restore(snap);
+    expect(restored.sim.config.capacity).toBe(321);
+    expect(restored.sim.day).toBe(2);
+  });
+
+  it('refuses a file that fails the checks, or names another scenario, and keeps the settings', async () => {
+    const h = await host();
+    const before = session().settings;
+    h.send('configure', {
+      scenario: 'class-b2b',
+      file: { name: 'class-b2b.yaml', text: file('\n  capacity: 5') },
+      ...settings,
+    });
+    h.send('configure', {
+      scenario: 'b2c-shop',
+      file: { name: 'class-b2b.yaml', text: file() },
+      ...settings,
+    });
+    h.send('configure', {
+      scenario: 'class-b2b',
+      file: { name: 'x.yaml', text: 'kind: quiz\nid: class-b2b\n' },
+      ...settings,
+    });
+    await until(() => h.got.rejected.length === 3);
+    expect(h.got.rejected.map((r) => r.code)).toEqual([
+      'badScenarioFile',
+      'badScenarioFile',
+      'badScenarioFile',
+    ]);
+    expect(session().settings).toBe(before);
+    // Longer than the protocol allows: malformed, and the connection is kept.
+    h.send('configure', {
+      scenario: 'class-b2b',
+      file: { name: 'class-b2b.yaml', text: `${file()}\n#${'x'.repeat(LIMITS.marketFile)}` },
+      ...settings,
+    });
+    await until(() => h.got.rejected.length === 4);
+    expect(h.got.rejected[3]).toMatchObject({ code: 'malformed', fields: ['file.text'] });
+    expect(h.room.connection.isOpen).toBe(true);
   });
 });
 
