@@ -95,6 +95,22 @@ it('a teacher and three students (zh, en) play three rounds with a rotation, an 
   for (const s of students) await s.page.setViewportSize({ width: 390, height: 844 });
 
   const t = teacher.page;
+  // The teacher's own market file, kept in the console's browser by opening it on the authoring
+  // page: the session runs it (the built-in B2C shop under another name, with its own question).
+  const mine = readFileSync('scenarios/market/b2c-shop.yaml', 'utf8')
+    .replace('id: b2c-shop', 'id: our-class-market')
+    .replace(/^title:.*(\n  .*)*$/m, 'title: { zh: 我们班的网店, en: Our class shop }')
+    .replace(
+      /^questions:\n/m,
+      'questions:\n  - { zh: 我们班的定价和电脑有什么不同？, en: How did our prices differ from the bots? }\n',
+    );
+  await t.goto(`${origin}/#/authoring`);
+  await t.locator('input[type=file][accept^=".yaml"]').setInputFiles({
+    name: 'our-class-market.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from(mine),
+  });
+  await t.getByRole('link', { name: '开始' }).waitFor();
   await t.goto(`${origin}/#/classroom/host?key=${hostKey}`);
   await expect.poll(() => t.getByText(code, { exact: true }).count(), { timeout: 20_000 }).toBe(1);
 
@@ -118,6 +134,7 @@ it('a teacher and three students (zh, en) play three rounds with a rotation, an 
   await t.getByLabel('每轮倒计时（秒）').fill('600');
   await t.getByLabel('每轮模拟天数').fill('3');
   await t.getByLabel('轮数').fill('3');
+  await t.getByLabel('场景', { exact: true }).selectOption({ label: '我们班的网店' });
   await t.getByRole('button', { name: '保存设置' }).click();
   await t.getByLabel('小明 的角色').selectOption({ label: '卖家' });
   await t.getByLabel('Ann 的角色').selectOption({ label: '买家' });
@@ -217,6 +234,8 @@ it('a teacher and three students (zh, en) play three rounds with a rotation, an 
   await expect.poll(() => roleOf(ming.page)).toBe('你的角色：快递公司');
   await t.getByRole('button', { name: '立即结束本轮' }).click();
   await t.getByRole('heading', { name: '课后讨论' }).waitFor();
+  // The debrief asks the teacher's file's own question: the session ran that file.
+  await t.getByText('我们班的定价和电脑有什么不同？').waitFor();
   await ming.page.getByText('本节课已结束，谢谢参与！').waitFor();
   await t.getByRole('row', { name: /^卖家 1 / }).waitFor();
   await shot(t, 'console-debrief-zh');
