@@ -99,7 +99,7 @@ it('a teacher and three students (zh, en) play three rounds with a rotation, an 
   // page: the session runs it (the built-in B2C shop under another name, with its own question).
   const mine = readFileSync('scenarios/market/b2c-shop.yaml', 'utf8')
     .replace('id: b2c-shop', 'id: our-class-market')
-    .replace(/^title:.*(\n  .*)*$/m, 'title: { zh: 我们班的网店, en: Our class shop }')
+    .replace(/^title:.*(\n {2}.*)*$/m, 'title: { zh: 我们班的网店, en: Our class shop }')
     .replace(
       /^questions:\n/m,
       'questions:\n  - { zh: 我们班的定价和电脑有什么不同？, en: How did our prices differ from the bots? }\n',
