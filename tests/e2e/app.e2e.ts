@@ -193,6 +193,9 @@ describe('reading a lesson', () => {
     await page.goto(`${base}#/lessons/platforms`);
     await page.getByRole('button', { name: '标记为已读' }).click();
     await page.getByRole('button', { name: '取消已读' }).waitFor();
+    // Reloaded once the app has saved it (on a busy machine the saver's first load can take a
+    // moment; a reload before that is a different test's matter).
+    await expect.poll(() => readStored(page, 'ecsim.progress')).toContain('"platforms"');
     await page.reload();
     await page.getByRole('button', { name: '取消已读' }).waitFor();
     await page
