@@ -246,7 +246,7 @@ describe('reading a lesson', () => {
       if (text.includes('从第 1 节开始')) break;
     }
     await page.keyboard.press('Enter');
-    expect(await h1(page)).toBe('电子商务流程');
+    await expect.poll(() => h1(page)).toBe('电子商务流程');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     const button = page.getByRole('button', { name: '标记为已读' });
     await button.focus();
